@@ -1,0 +1,71 @@
+using VoiceForD365.Core.Schema;
+using VoiceForD365.Solution.Model;
+using static VoiceForD365.Solution.Model.Columns;
+
+namespace VoiceForD365.Solution;
+
+/// <summary>Tables, columns, keys and choices of the Voice for D365 solution (SPEC C1).</summary>
+public static class SolutionSchema
+{
+    public static readonly TableDefinition VoiceSettingTable = new(VoiceSetting.EntityName, "Voice for D365 Setting", VoiceSetting.PrimaryId, VoiceSetting.Name)
+    {
+        DisplayCollectionName = "Voice for D365 Settings",
+        Description = "A named setting of Voice for D365, grouped by the feature it configures.",
+        Ownership = TableOwnership.OrganizationOwned,
+        Columns =
+        [
+            PrimaryKey(VoiceSetting.PrimaryId, "Voice for D365 Setting"),
+            Text(VoiceSetting.Name, "Name", 100, RequiredLevel.ApplicationRequired),
+            Text(VoiceSetting.GroupName, "Group Name", 100),
+            Text(VoiceSetting.Value, "Value", 4000),
+            Memo(VoiceSetting.LongValue, "Long Value", 1048576),
+            Memo(VoiceSetting.Description, "Description", 2000),
+            .. ActiveInactiveState(),
+            .. Columns.System(userOwned: false),
+        ],
+        Keys = [new AlternateKeyDefinition(VoiceSetting.NameKey, "Setting Name", [VoiceSetting.Name])],
+    };
+
+    public static readonly TableDefinition CallbackProfileTable = new(CallbackProfile.EntityName, "Callback Profile", CallbackProfile.PrimaryId, CallbackProfile.Name)
+    {
+        DisplayCollectionName = "Callback Profiles",
+        Description = "Which Enreach callback list is synced into which queue, how far back, and who owns the phone calls.",
+        Ownership = TableOwnership.OrganizationOwned,
+        Columns =
+        [
+            PrimaryKey(CallbackProfile.PrimaryId, "Callback Profile"),
+            Text(CallbackProfile.Name, "Name", 100, RequiredLevel.ApplicationRequired),
+            Text(CallbackProfile.CallbackListId, "Callback List", 100, RequiredLevel.ApplicationRequired),
+            Text(CallbackProfile.CallbackListName, "Callback List Name", 200),
+            Lookup(CallbackProfile.QueueId, "Queue", Queue.EntityName) with { RequiredLevel = RequiredLevel.ApplicationRequired },
+            Choice(CallbackProfile.AgeTimeUnit, "Age Time Unit", new(AgeTimeUnit.Days, "Days"), new(AgeTimeUnit.Hours, "Hours"), new(AgeTimeUnit.Minutes, "Minutes")) with { RequiredLevel = RequiredLevel.ApplicationRequired },
+            WholeNumber(CallbackProfile.CallbackAge, "Callback Age", 1, int.MaxValue) with { RequiredLevel = RequiredLevel.ApplicationRequired },
+            Choice(CallbackProfile.OwnershipRule, "Ownership Rule", new(OwnershipRule.ApiUser, "API User"), new(OwnershipRule.OwnerOfQueue, "Owner of Queue")) with { RequiredLevel = RequiredLevel.ApplicationRequired },
+            Text(CallbackProfile.PhoneCallSubject, "Phone Call Subject", 200),
+            .. ActiveInactiveState(),
+            .. Columns.System(userOwned: false),
+        ],
+    };
+
+    public static readonly TableExtension SystemUserExtension = new(SystemUser.EntityName,
+    [
+        Guid(SystemUser.EnreachUserId, "Enreach User Id") with { Description = "The user's id in Enreach Voice, kept current from their email." },
+        Text(SystemUser.EnreachUserEmail, "Enreach User Email", 100) with { Description = "Overrides the primary email when matching the user in Enreach." },
+    ], []);
+
+    public static readonly TableExtension PhoneCallExtension = new(PhoneCall.EntityName,
+    [
+        Text(PhoneCall.EnreachCallId, "Enreach Call Id", 100),
+        Memo(PhoneCall.EnreachApiAudit, "Enreach API Audit", 1048576),
+        Choice(PhoneCall.CallType, "Call Type", new(CallType.Direct, "Direct"), new(CallType.Service, "Service"), new(CallType.Callback, "Callback")),
+        Text(PhoneCall.QueueName, "Queue Name", 200),
+        Lookup(PhoneCall.CallbackProfileId, "Callback Profile", CallbackProfile.EntityName),
+        Text(PhoneCall.CallbackRequestId, "Callback Request Id", 100),
+        Text(PhoneCall.RecordingUrl, "Recording", 2000),
+    ],
+    [new AlternateKeyDefinition(PhoneCall.EnreachCallIdKey, "Enreach Call Id", [PhoneCall.EnreachCallId])]);
+
+    public static IReadOnlyList<TableDefinition> Tables { get; } = [VoiceSettingTable, CallbackProfileTable];
+
+    public static IReadOnlyList<TableExtension> Extensions { get; } = [SystemUserExtension, PhoneCallExtension];
+}
