@@ -1,3 +1,4 @@
+using VoiceForD365.Core.Enreach;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.Solution.Model;
 using static VoiceForD365.Solution.Model.Columns;
@@ -64,6 +65,25 @@ public static class SolutionSchema
         Text(PhoneCall.RecordingUrl, "Recording", 2000),
     ],
     [new AlternateKeyDefinition(PhoneCall.EnreachCallIdKey, "Enreach Call Id", [PhoneCall.EnreachCallId])]);
+
+    public static IReadOnlyList<EnvironmentVariableDefinitionModel> EnvironmentVariables { get; } =
+    [
+        new(EnreachEnvironmentVariables.ApiUserName, "Enreach API User Name", EnvironmentVariableType.String,
+            "Email of the Enreach API user that Voice for D365 signs in with.") { IsRequired = true },
+        new(EnreachEnvironmentVariables.ApiSecret, "Enreach API Secret", EnvironmentVariableType.Secret,
+            "Secret key of the Enreach API user (kept in Azure Key Vault).") { IsRequired = true },
+        new(EnreachEnvironmentVariables.ApiEndpoint, "Enreach API Endpoint", EnvironmentVariableType.String,
+            "Optional base URL of the Enreach API. Empty: discovered from the API user's email."),
+        new(EnreachEnvironmentVariables.TimeBudgetSeconds, "Enreach API Time Budget (seconds)", EnvironmentVariableType.Number,
+            $"Longest time one Enreach operation may take, retries included (default 60; at most {EnreachSettings.MaxTotalBudgetSeconds}, below the 2-minute plug-in limit)."),
+    ];
+
+    public static IReadOnlyList<SecurityRoleDefinition> SecurityRoles { get; } =
+    [
+        new(Role.VoiceUser, "Agents using Voice for D365: their Enreach User Id is kept current. May be given to a team."),
+        new(Role.VoiceApiUser, "The application user that the Enreach sync and the plug-ins act as."),
+        new(Role.VoiceAdminUser, "Administrators of Voice for D365: the Configurator app, settings and callback profiles."),
+    ];
 
     public static IReadOnlyList<TableDefinition> Tables { get; } = [VoiceSettingTable, CallbackProfileTable];
 

@@ -210,6 +210,28 @@ namespace VoiceForD365.Core.Schema
         public const string PriorityCode = "prioritycode";
     }
 
+    public static class EnvironmentVariableDefinition
+    {
+        public const string EntityName = "environmentvariabledefinition";
+        public const string PrimaryId = "environmentvariabledefinitionid";
+        public const string SchemaName = "schemaname";
+        public const string DisplayName = "displayname";
+        public const string Description = "description";
+        public const string DefaultValue = "defaultvalue";
+        public const string Type = "type";
+        public const int TypeString = 100000000;
+        public const int TypeSecret = 100000005;
+    }
+
+    public static class EnvironmentVariableValue
+    {
+        public const string EntityName = "environmentvariablevalue";
+        public const string PrimaryId = "environmentvariablevalueid";
+        public const string SchemaName = "schemaname";
+        public const string Value = "value";
+        public const string DefinitionId = "environmentvariabledefinitionid";
+    }
+
     public static class Messages
     {
         public const string Create = "Create";
@@ -223,5 +245,6 @@ namespace VoiceForD365.Core.Schema
         public const string Assign = "Assign";
         public const string AddToQueue = "AddToQueue";
         public const string WhoAmI = "WhoAmI";
+        public const string RetrieveEnvironmentVariableSecretValue = "RetrieveEnvironmentVariableSecretValue";
     }
 }

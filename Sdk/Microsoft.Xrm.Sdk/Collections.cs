@@ -118,7 +118,7 @@ namespace Microsoft.Xrm.Sdk
 
         public bool TryGetValue<T>(string key, out T value)
         {
-            if (TryGetValue(key, out object? raw) && raw is T typed)
+            if (base.TryGetValue(key, out var raw) && raw is T typed)
             {
                 value = typed;
                 return true;

@@ -108,3 +108,24 @@ public static class ColumnTypes
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 }
+
+public enum EnvironmentVariableType
+{
+    String = 100000000,
+    Number = 100000001,
+    Boolean = 100000002,
+    Json = 100000003,
+    DataSource = 100000004,
+    Secret = 100000005,
+}
+
+/// <summary>An environment variable the solution declares; its value is set per environment by the administrator.</summary>
+public sealed record EnvironmentVariableDefinitionModel(string SchemaName, string DisplayName, EnvironmentVariableType Type, string Description)
+{
+    public string? DefaultValue { get; init; }
+
+    public bool IsRequired { get; init; }
+}
+
+/// <summary>A security role the solution ships (its privileges come with the packaging issue).</summary>
+public sealed record SecurityRoleDefinition(string Name, string Description);

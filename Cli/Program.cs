@@ -1,0 +1,3 @@
+using VoiceForD365.Cli;
+
+return VfdCli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,40 @@
+using System.ServiceModel;
+using Microsoft.Xrm.Sdk;
+
+namespace VoiceForD365.LocalOrg;
+
+/// <summary>
+/// The errors Dataverse returns, as the SDK client surfaces them: FaultException&lt;OrganizationServiceFault&gt;
+/// with Dataverse's error code and message wording.
+/// </summary>
+public static class Faults
+{
+    public const int ObjectDoesNotExist = unchecked((int)0x80040217);
+    public const int InvalidArgument = unchecked((int)0x80040203);
+    public const int AttributeNotFound = unchecked((int)0x80041103);
+    public const int EntityNotFound = unchecked((int)0x80041102);
+    public const int DuplicateRecordEntityKey = unchecked((int)0x80060892);
+    public const int DuplicateRecord = unchecked((int)0x80040237);
+    public const int InvalidOperation = unchecked((int)0x80040265);
+    public const int RequestNotSupported = unchecked((int)0x80040800);
+    public const int PluginError = unchecked((int)0x80040265);
+    public const int LoopDetected = unchecked((int)0x80044182);
+    public const int QueryBuilderInvalidValue = unchecked((int)0x80040217);
+
+    public static FaultException<OrganizationServiceFault> Create(int errorCode, string message) =>
+        new(new OrganizationServiceFault { ErrorCode = errorCode, Message = message, Timestamp = DateTime.UtcNow }, new FaultReason(message));
+
+    public static FaultException<OrganizationServiceFault> RecordNotFound(string table, Guid id) =>
+        Create(ObjectDoesNotExist, $"{table} With Id = {id} Does Not Exist");
+
+    public static FaultException<OrganizationServiceFault> UnknownTable(string table) =>
+        Create(EntityNotFound, $"Could not find entity with name '{table}'. The entity with a name = '{table}' with namemapping = 'Logical' was not found in the MetadataCache.");
+
+    public static FaultException<OrganizationServiceFault> UnknownColumn(string table, string column) =>
+        Create(AttributeNotFound, $"'{table}' entity doesn't contain attribute with Name = '{column}' and NameMapping = 'Logical'.");
+
+    public static FaultException<OrganizationServiceFault> WrongType(string table, string column, Type expected, object value) =>
+        Create(InvalidArgument, $"Incorrect attribute value type {value.GetType().FullName} for attribute '{column}' of '{table}': expected {expected.FullName}.");
+
+    public static FaultException<OrganizationServiceFault> InvalidArgumentFault(string message) => Create(InvalidArgument, message);
+}

@@ -1,0 +1,191 @@
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using VoiceForD365.Core.Schema;
+using LeadTable = VoiceForD365.Core.Schema.Lead;
+
+namespace VoiceForD365.LocalOrg.Samples;
+
+/// <summary>
+/// A small, fixed set of sample records (users with the Voice User role directly or through a team, accounts with
+/// phone numbers, their contacts, a lead), seeded through the organization service so the pipeline runs for them as
+/// for any caller. The one copy of the sample data: the CLI demo, the tests and the benchmarks use it.
+/// </summary>
+public sealed class SampleData
+{
+    /// <summary>The team that holds the Voice User role; its members get the role through it.</summary>
+    public const string ServiceDeskTeamName = "Service Desk";
+
+    /// <summary>The first digits of the Helsinki switchboard numbers of the sample accounts (Contoso, Northwind).</summary>
+    public const string HelsinkiSwitchboardPrefix = "+358 9 4242";
+
+    private static readonly string[] GeneratedFirstNames = ["Aino", "Eero", "Helmi", "Ilmari", "Kaisa", "Lauri", "Noora", "Otto", "Siiri", "Veikko"];
+
+    private static readonly string[] GeneratedLastNames =
+        ["Heikkinen", "Hämäläinen", "Koskinen", "Laine", "Lehtonen", "Mäkelä", "Nieminen", "Salminen", "Virtanen", "Järvinen", "Korhonen", "Mäkinen"];
+
+    private readonly List<SeededRecord> _records = new();
+    private readonly List<EntityReference> _users = new();
+    private readonly List<EntityReference> _accounts = new();
+    private readonly List<EntityReference> _contacts = new();
+
+    private SampleData()
+    {
+    }
+
+    /// <summary>Every record seeded, in the order it was created.</summary>
+    public IReadOnlyList<SeededRecord> Records => _records;
+
+    public EntityReference VoiceUserRole { get; private set; } = null!;
+
+    /// <summary>True when the Voice User role was already in the organization (imported with the solution); false when seeding created it.</summary>
+    public bool VoiceUserRoleExisted { get; private set; }
+
+    /// <summary>Aino Virtanen (Voice User role), Mikko Korhonen (Voice User through the Service Desk team), Sara Lindqvist (no Voice role).</summary>
+    public IReadOnlyList<EntityReference> Users => _users;
+
+    public EntityReference ServiceDeskTeam { get; private set; } = null!;
+
+    /// <summary>Contoso Oy, Fabrikam AB, Northwind Traders Oy.</summary>
+    public IReadOnlyList<EntityReference> Accounts => _accounts;
+
+    /// <summary>Four contacts, each with an account as parent customer.</summary>
+    public IReadOnlyList<EntityReference> Contacts => _contacts;
+
+    public EntityReference Lead { get; private set; } = null!;
+
+    /// <summary>Seeds the sample records with the given service (usually the administrator's).</summary>
+    public static SampleData Seed(IOrganizationService service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var data = new SampleData();
+        data.SeedInto(service);
+        return data;
+    }
+
+    /// <summary>
+    /// A generated contact for volume scenarios (benchmarks, paging tests): names repeat (a query ordered by last name
+    /// has ties across page boundaries), the business phone is unique.
+    /// </summary>
+    public static Entity GeneratedContact(int number) => new(Contact.EntityName)
+    {
+        [Contact.FirstName] = GeneratedFirstNames[number % GeneratedFirstNames.Length],
+        [Contact.LastName] = GeneratedLastNames[number % GeneratedLastNames.Length],
+        [Contact.FullName] = $"{GeneratedFirstNames[number % GeneratedFirstNames.Length]} {GeneratedLastNames[number % GeneratedLastNames.Length]}",
+        [Contact.Telephone1] = $"+358 40 {number:D7}",
+    };
+
+    private void SeedInto(IOrganizationService service)
+    {
+        var whoAmI = service.Execute(new OrganizationRequest(Messages.WhoAmI));
+        var businessUnit = new EntityReference(BusinessUnit.EntityName, (Guid)whoAmI.Results["BusinessUnitId"]!);
+
+        VoiceUserRole = FindOrCreateVoiceUserRole(service, businessUnit);
+
+        var aino = CreateUser(service, businessUnit, "Aino", "Virtanen", "aino.virtanen@contoso.test", "Voice User role assigned directly");
+        var mikko = CreateUser(service, businessUnit, "Mikko", "Korhonen", "mikko.korhonen@contoso.test", $"Voice User role through the {ServiceDeskTeamName} team");
+        CreateUser(service, businessUnit, "Sara", "Lindqvist", "sara.lindqvist@contoso.test", "no Voice role");
+        service.Associate(SystemUser.EntityName, aino.Id, new Relationship(Relationships.SystemUserRoles), [VoiceUserRole]);
+
+        var teamId = service.Create(new Entity(Team.EntityName)
+        {
+            [Team.Name] = ServiceDeskTeamName,
+            [Team.BusinessUnitId] = businessUnit,
+        });
+        ServiceDeskTeam = new EntityReference(Team.EntityName, teamId) { Name = ServiceDeskTeamName };
+        service.Associate(Team.EntityName, teamId, new Relationship(Relationships.TeamRoles), [VoiceUserRole]);
+        service.Associate(Team.EntityName, teamId, new Relationship(Relationships.TeamMembership), [mikko]);
+        _records.Add(new SeededRecord(Team.EntityName, teamId, ServiceDeskTeamName, $"role {Role.VoiceUser}; member {mikko.Name}"));
+
+        var contoso = CreateAccount(service, "Contoso Oy", HelsinkiSwitchboardPrefix + " 1000", "CON-1000");
+        var fabrikam = CreateAccount(service, "Fabrikam AB", "+46 8 5550 1000", "FAB-2000");
+        var northwind = CreateAccount(service, "Northwind Traders Oy", HelsinkiSwitchboardPrefix + " 3000", "NWT-3000");
+
+        CreateContact(service, "Liisa", "Mäkinen", contoso, HelsinkiSwitchboardPrefix + " 1001", "+358 40 123 4567", "liisa.makinen@contoso.test");
+        CreateContact(service, "Jukka", "Nieminen", contoso, HelsinkiSwitchboardPrefix + " 1002", "+358 50 234 5678", "jukka.nieminen@contoso.test");
+        CreateContact(service, "Erik", "Johansson", fabrikam, "+46 8 5550 1001", "+46 70 123 4567", "erik.johansson@fabrikam.test");
+        CreateContact(service, "Anna", "Lind", northwind, HelsinkiSwitchboardPrefix + " 3001", null, "anna.lind@northwind.test");
+
+        const string leadName = "Pekka Laine";
+        var leadId = service.Create(new Entity(LeadTable.EntityName)
+        {
+            [LeadTable.FirstName] = "Pekka",
+            [LeadTable.LastName] = "Laine",
+            [LeadTable.FullName] = leadName,
+            [LeadTable.CompanyName] = "Alder Logistics",
+            [LeadTable.Telephone1] = "+358 20 765 4321",
+            [LeadTable.MobilePhone] = "+358 45 987 6543",
+        });
+        Lead = new EntityReference(LeadTable.EntityName, leadId) { Name = leadName };
+        _records.Add(new SeededRecord(LeadTable.EntityName, leadId, leadName, "Alder Logistics; phone +358 20 765 4321; mobile +358 45 987 6543"));
+    }
+
+    private EntityReference FindOrCreateVoiceUserRole(IOrganizationService service, EntityReference businessUnit)
+    {
+        var query = new QueryExpression(Role.EntityName) { ColumnSet = new ColumnSet(Role.Name), TopCount = 1 };
+        query.Criteria.AddCondition(Role.Name, ConditionOperator.Equal, Role.VoiceUser);
+        var existing = service.RetrieveMultiple(query).Entities.FirstOrDefault();
+        VoiceUserRoleExisted = existing != null;
+        var id = existing?.Id ?? service.Create(new Entity(Role.EntityName)
+        {
+            [Role.Name] = Role.VoiceUser,
+            [Role.BusinessUnitId] = businessUnit,
+        });
+        _records.Add(new SeededRecord(Role.EntityName, id, Role.VoiceUser, VoiceUserRoleExisted ? "security role of the solution (found)" : "security role (created here: the organization did not have it)"));
+        return new EntityReference(Role.EntityName, id) { Name = Role.VoiceUser };
+    }
+
+    private EntityReference CreateUser(IOrganizationService service, EntityReference businessUnit, string firstName, string lastName, string email, string access)
+    {
+        var fullName = $"{firstName} {lastName}";
+        var id = service.Create(new Entity(SystemUser.EntityName)
+        {
+            [SystemUser.FirstName] = firstName,
+            [SystemUser.LastName] = lastName,
+            [SystemUser.FullName] = fullName,
+            [SystemUser.DomainName] = email,
+            [SystemUser.InternalEmailAddress] = email,
+            [SystemUser.BusinessUnitId] = businessUnit,
+            [SystemUser.IsDisabled] = false,
+        });
+        var user = new EntityReference(SystemUser.EntityName, id) { Name = fullName };
+        _users.Add(user);
+        _records.Add(new SeededRecord(SystemUser.EntityName, id, fullName, $"{email}; {access}"));
+        return user;
+    }
+
+    private EntityReference CreateAccount(IOrganizationService service, string name, string phone, string accountNumber)
+    {
+        var id = service.Create(new Entity(Account.EntityName)
+        {
+            [Account.Name] = name,
+            [Account.Telephone1] = phone,
+            [Account.AccountNumber] = accountNumber,
+        });
+        var account = new EntityReference(Account.EntityName, id) { Name = name };
+        _accounts.Add(account);
+        _records.Add(new SeededRecord(Account.EntityName, id, name, $"phone {phone}; account number {accountNumber}"));
+        return account;
+    }
+
+    private void CreateContact(IOrganizationService service, string firstName, string lastName, EntityReference account, string phone, string? mobile, string email)
+    {
+        var fullName = $"{firstName} {lastName}";
+        var id = service.Create(new Entity(Contact.EntityName)
+        {
+            [Contact.FirstName] = firstName,
+            [Contact.LastName] = lastName,
+            // Dataverse composes fullname from the first and last name; the local organization does not (yet), so it is given.
+            [Contact.FullName] = fullName,
+            [Contact.Telephone1] = phone,
+            [Contact.MobilePhone] = mobile,
+            [Contact.EmailAddress1] = email,
+            [Contact.ParentCustomerId] = new EntityReference(Account.EntityName, account.Id),
+        });
+        _contacts.Add(new EntityReference(Contact.EntityName, id) { Name = fullName });
+        _records.Add(new SeededRecord(Contact.EntityName, id, fullName,
+            $"at {account.Name}; phone {phone}" + (mobile == null ? "" : $"; mobile {mobile}") + $"; {email}"));
+    }
+}
+
+/// <summary>One seeded record: its table, id, primary name and a one-line description of what was set.</summary>
+public sealed record SeededRecord(string Table, Guid Id, string Name, string Details);

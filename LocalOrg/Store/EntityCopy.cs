@@ -1,0 +1,43 @@
+using Microsoft.Xrm.Sdk;
+
+namespace VoiceForD365.LocalOrg.Store;
+
+/// <summary>Copies of entities and their values, so that no caller ever holds a reference into the store (as over the wire).</summary>
+internal static class EntityCopy
+{
+    public static Entity Clone(Entity source, Func<string, bool>? includeColumn = null)
+    {
+        var copy = new Entity(source.LogicalName, source.Id) { RowVersion = source.RowVersion };
+        foreach (var attribute in source.Attributes)
+            if (includeColumn == null || includeColumn(attribute.Key))
+                copy.Attributes[attribute.Key] = CloneValue(attribute.Value);
+        foreach (var key in source.KeyAttributes) copy.KeyAttributes[key.Key] = CloneValue(key.Value);
+        foreach (var formatted in source.FormattedValues) copy.FormattedValues[formatted.Key] = formatted.Value;
+        return copy;
+    }
+
+    public static object? CloneValue(object? value) => value switch
+    {
+        EntityReference reference => CloneReference(reference),
+        OptionSetValue option => new OptionSetValue(option.Value),
+        Money money => new Money(money.Value),
+        EntityCollection collection => new EntityCollection(collection.Entities.Select(e => Clone(e)).ToList())
+        {
+            EntityName = collection.EntityName,
+            MoreRecords = collection.MoreRecords,
+            PagingCookie = collection.PagingCookie,
+            TotalRecordCount = collection.TotalRecordCount,
+            TotalRecordCountLimitExceeded = collection.TotalRecordCountLimitExceeded,
+        },
+        Entity entity => Clone(entity),
+        AliasedValue aliased => new AliasedValue(aliased.EntityLogicalName, aliased.AttributeLogicalName, CloneValue(aliased.Value)),
+        _ => value,
+    };
+
+    public static EntityReference CloneReference(EntityReference reference)
+    {
+        var copy = new EntityReference(reference.LogicalName, reference.Id) { Name = reference.Name };
+        foreach (var key in reference.KeyAttributes) copy.KeyAttributes[key.Key] = CloneValue(key.Value);
+        return copy;
+    }
+}
