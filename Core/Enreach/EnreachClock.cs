@@ -1,0 +1,54 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace VoiceForD365.Core.Enreach
+{
+    /// <summary>
+    /// Time as <see cref="EnreachClient"/> sees it: the wall clock (for Retry-After dates), a monotonic clock (for
+    /// the time budget) and waiting (between attempts). Tests substitute one that does not sleep.
+    /// </summary>
+    public interface IEnreachClock
+    {
+        DateTimeOffset UtcNow { get; }
+
+        /// <summary>Time elapsed since an arbitrary, fixed origin; never goes back.</summary>
+        TimeSpan Monotonic { get; }
+
+        Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken);
+
+        /// <summary>Blocks the calling thread for <paramref name="delay"/> (the synchronous API's wait).</summary>
+        void Sleep(TimeSpan delay, CancellationToken cancellationToken);
+    }
+
+    /// <summary>The real clock: <see cref="DateTimeOffset.UtcNow"/>, <see cref="Stopwatch"/> and <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.</summary>
+    public sealed class SystemEnreachClock : IEnreachClock
+    {
+        public static readonly SystemEnreachClock Instance = new SystemEnreachClock();
+
+        private SystemEnreachClock()
+        {
+        }
+
+        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
+
+        public TimeSpan Monotonic => TimeSpan.FromSeconds(Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency);
+
+        public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+            delay <= TimeSpan.Zero ? Task.FromResult(true) : Task.Delay(delay, cancellationToken);
+
+        public void Sleep(TimeSpan delay, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (delay <= TimeSpan.Zero) return;
+            if (!cancellationToken.CanBeCanceled)
+            {
+                Thread.Sleep(delay);
+                return;
+            }
+            // Wakes up at once when cancelled, without needing a thread-pool thread to complete a timer task.
+            if (cancellationToken.WaitHandle.WaitOne(delay)) cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+}

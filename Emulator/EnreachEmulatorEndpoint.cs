@@ -1,0 +1,20 @@
+namespace VoiceForD365.Emulator;
+
+/// <summary>The endpoints the emulator serves (requests are counted per endpoint; faults can target one).</summary>
+public enum EnreachEmulatorEndpoint
+{
+    /// <summary>Any path the emulator does not serve (answered 404).</summary>
+    Unknown,
+
+    /// <summary><c>GET /api/user?user={email}</c> on the discovery URL.</summary>
+    Discovery,
+
+    /// <summary><c>GET {api}/users</c>.</summary>
+    Users,
+
+    /// <summary><c>GET {api}/users/{id}</c>.</summary>
+    UserById,
+
+    /// <summary><c>GET {api}/users/me</c>.</summary>
+    CurrentUser,
+}
