@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using VoiceForD365.Core.Enreach;
+using VoiceForD365.Core.Schema;
+
+namespace VoiceForD365.Core.Users
+{
+    public enum EnreachUserIdOutcome
+    {
+        /// <summary>The id was set or changed.</summary>
+        Updated,
+
+        /// <summary>The id was already right: nothing written.</summary>
+        Unchanged,
+
+        /// <summary>No Enreach user has the email any more: the stale id was cleared.</summary>
+        Cleared,
+
+        /// <summary>No Enreach user has the email (or the user has no email), and the user had no id.</summary>
+        NotFound,
+
+        /// <summary>Several Enreach users have the email: no id is set (an existing one is cleared).</summary>
+        Ambiguous,
+    }
+
+    /// <summary>What a run did, user by user, with counts and a line per user that needs an administrator's look.</summary>
+    public sealed class EnreachUserIdSummary
+    {
+        private readonly Dictionary<EnreachUserIdOutcome, int> _counts = Enum.GetValues(typeof(EnreachUserIdOutcome)).Cast<EnreachUserIdOutcome>().ToDictionary(o => o, _ => 0);
+        private readonly List<string> _messages = new List<string>();
+
+        public int Count(EnreachUserIdOutcome outcome) => _counts[outcome];
+
+        public int Updated => Count(EnreachUserIdOutcome.Updated);
+
+        public int Unchanged => Count(EnreachUserIdOutcome.Unchanged);
+
+        public int Cleared => Count(EnreachUserIdOutcome.Cleared);
+
+        public int NotFound => Count(EnreachUserIdOutcome.NotFound);
+
+        public int Ambiguous => Count(EnreachUserIdOutcome.Ambiguous);
+
+        public int Total => _counts.Values.Sum();
+
+        /// <summary>One line per user not matched (not found, cleared, ambiguous).</summary>
+        public IReadOnlyList<string> Messages => _messages;
+
+        internal void Add(EnreachUserIdOutcome outcome, string? message)
+        {
+            _counts[outcome]++;
+            if (message != null) _messages.Add(message);
+        }
+
+        public override string ToString() => string.Format(CultureInfo.InvariantCulture,
+            "{0} updated, {1} unchanged, {2} cleared, {3} not found, {4} ambiguous", Updated, Unchanged, Cleared, NotFound, Ambiguous);
+    }
+
+    /// <summary>
+    /// Keeps Voice users' Enreach user ids current: reads the Enreach users list once, matches each user's email
+    /// (override first) case-insensitively, and writes only the ids that change. Shared by the plug-ins, the custom
+    /// API and the sync worker.
+    /// </summary>
+    public sealed class EnreachUserIdUpdater
+    {
+        private readonly IOrganizationService _service;
+        private readonly Func<IEnreachClient> _enreach;
+        private readonly Action<string> _trace;
+
+        /// <param name="service">Reads the users and writes their ids.</param>
+        /// <param name="enreach">Creates the Enreach client on first need, so a run with no Voice user asks nothing of Enreach (nor of its settings).</param>
+        /// <param name="trace">Receives every decision.</param>
+        public EnreachUserIdUpdater(IOrganizationService service, Func<IEnreachClient> enreach, Action<string> trace)
+        {
+            _service = service ?? throw new ArgumentNullException(nameof(service));
+            _enreach = enreach ?? throw new ArgumentNullException(nameof(enreach));
+            _trace = trace ?? (_ => { });
+        }
+
+        /// <summary>Updates every Voice user, or only those of <paramref name="among"/> who are Voice users.</summary>
+        /// <exception cref="EnreachException">Enreach could not be asked: nothing was written.</exception>
+        public EnreachUserIdSummary UpdateVoiceUsers(IReadOnlyCollection<Guid>? among = null)
+        {
+            var users = VoiceUsers.Find(_service, among);
+            _trace(string.Format(CultureInfo.InvariantCulture, "{0} Voice user(s) to match{1}.", users.Count, among == null ? "" : " among " + among.Count + " user(s)"));
+            var summary = new EnreachUserIdSummary();
+            if (users.Count == 0) return summary;
+
+            // Every Enreach request happens before the first write: an outage leaves every user as it was.
+            var directory = new EnreachUserDirectory(_enreach().GetUsers());
+            _trace(string.Format(CultureInfo.InvariantCulture, "Enreach has {0} user(s).", directory.Count));
+            foreach (var user in users) Apply(user, directory.Find(user.MatchEmail), summary);
+            _trace("Enreach user ids: " + summary + ".");
+            return summary;
+        }
+
+        private void Apply(VoiceUser user, EnreachUserMatch match, EnreachUserIdSummary summary)
+        {
+            var current = user.EnreachUserId;
+            switch (match.Outcome)
+            {
+                case EnreachUserMatchOutcome.Found:
+                    var id = match.User!.Id;
+                    if (current == id)
+                    {
+                        summary.Add(EnreachUserIdOutcome.Unchanged, null);
+                        return;
+                    }
+                    Write(user, id);
+                    _trace($"{user}: matched {match.Email} to Enreach user {id}.");
+                    summary.Add(EnreachUserIdOutcome.Updated, null);
+                    return;
+                case EnreachUserMatchOutcome.Ambiguous:
+                    if (current != null) Write(user, null);
+                    Report(summary, EnreachUserIdOutcome.Ambiguous,
+                        $"{user}: {match.Candidates.Count} Enreach users have the email {match.Email} ({string.Join(", ", match.Candidates.Select(c => c.Id))}); no Enreach user id is set until only one has it.");
+                    return;
+                default:
+                    var why = match.Outcome == EnreachUserMatchOutcome.NoEmail
+                        ? $"{user}: has no email (primary or Enreach User Email) to match in Enreach"
+                        : $"{user}: no Enreach user has the email {match.Email}";
+                    if (current != null)
+                    {
+                        // A stale id would route calls to the wrong person.
+                        Write(user, null);
+                        Report(summary, EnreachUserIdOutcome.Cleared, why + $"; the previous Enreach user id {current} was cleared.");
+                    }
+                    else
+                    {
+                        Report(summary, EnreachUserIdOutcome.NotFound, why + ".");
+                    }
+                    return;
+            }
+        }
+
+        private void Report(EnreachUserIdSummary summary, EnreachUserIdOutcome outcome, string message)
+        {
+            _trace(message);
+            summary.Add(outcome, message);
+        }
+
+        private void Write(VoiceUser user, Guid? enreachUserId) =>
+            _service.Update(new Entity(SystemUser.EntityName, user.Id) { [SystemUser.EnreachUserId] = enreachUserId });
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using VoiceForD365.Core.Enreach;
+using VoiceForD365.Core.Schema;
+using VoiceForD365.Emulator;
+using VoiceForD365.LocalOrg;
+using VoiceForD365.Plugins;
+
+namespace VoiceForD365.Tests.Users;
+
+/// <summary>A local organization with our plug-ins, configured to reach an Enreach emulator, and builders for users, roles and teams.</summary>
+public sealed class VoiceOrg
+{
+    public VoiceOrg(EnreachEmulator enreach, TimeSpan? timeBudget = null)
+    {
+        Enreach = enreach;
+        Org = new LocalOrganization(new LocalOrganizationOptions { PluginAssemblies = [typeof(PluginBase).Assembly] });
+        SetVariable(EnreachEnvironmentVariables.ApiUserName, enreach.ApiUserName);
+        SetVariable(EnreachEnvironmentVariables.ApiSecret, enreach.ApiSecret);
+        SetVariable(EnreachEnvironmentVariables.ApiEndpoint, enreach.ApiEndpoint.ToString());
+        if (timeBudget is { } budget) SetVariable(EnreachEnvironmentVariables.TimeBudgetSeconds, budget.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public LocalOrganization Org { get; }
+
+    public EnreachEmulator Enreach { get; }
+
+    public IOrganizationService Service => Org.Service;
+
+    public void SetVariable(string schemaName, string value)
+    {
+        var definition = Service.RetrieveMultiple(new QueryByAttribute(EnvironmentVariableDefinition.EntityName) { Attributes = { EnvironmentVariableDefinition.SchemaName }, Values = { schemaName } }).Entities.Single();
+        Service.Create(new Entity(EnvironmentVariableValue.EntityName)
+        {
+            [EnvironmentVariableValue.SchemaName] = schemaName,
+            [EnvironmentVariableValue.Value] = value,
+            [EnvironmentVariableValue.DefinitionId] = definition.ToEntityReference(),
+        });
+    }
+
+    public Guid User(string fullName, string? email, string? emailOverride = null, Guid? enreachUserId = null) =>
+        Service.Create(new Entity(SystemUser.EntityName)
+        {
+            [SystemUser.FullName] = fullName,
+            [SystemUser.InternalEmailAddress] = email,
+            [SystemUser.EnreachUserEmail] = emailOverride,
+            [SystemUser.EnreachUserId] = enreachUserId,
+        });
+
+    public Guid VoiceUser(string fullName, string? email, string? emailOverride = null)
+    {
+        var id = User(fullName, email, emailOverride);
+        GiveVoiceUserRole(id);
+        return id;
+    }
+
+    public void GiveVoiceUserRole(Guid userId) =>
+        Service.Associate(SystemUser.EntityName, userId, new Relationship(Relationships.SystemUserRoles), [new EntityReference(Role.EntityName, Org.RoleId(Role.VoiceUser))]);
+
+    public Guid Team(string name, bool withVoiceUserRole)
+    {
+        var id = Service.Create(new Entity(Core.Schema.Team.EntityName) { [Core.Schema.Team.Name] = name });
+        if (withVoiceUserRole)
+            Service.Associate(Core.Schema.Team.EntityName, id, new Relationship(Relationships.TeamRoles), [new EntityReference(Role.EntityName, Org.RoleId(Role.VoiceUser))]);
+        return id;
+    }
+
+    public void Join(Guid teamId, Guid userId) =>
+        Service.Associate(Core.Schema.Team.EntityName, teamId, new Relationship(Relationships.TeamMembership), [new EntityReference(SystemUser.EntityName, userId)]);
+
+    public Guid? EnreachIdOf(Guid userId) =>
+        Service.Retrieve(SystemUser.EntityName, userId, new ColumnSet(SystemUser.EnreachUserId)).GetAttributeValue<Guid?>(SystemUser.EnreachUserId);
+
+    public OrganizationResponse UpdateAll() => Service.Execute(new OrganizationRequest("vfd_UpdateEnreachUserIds"));
+
+    /// <summary>Everything a person could read after the run: traces, system job messages.</summary>
+    public string AllText() =>
+        string.Join("\n", Org.Traces.Select(t => t.Text).Concat(Org.SystemJobs.Select(j => j.Message ?? "")));
+}
