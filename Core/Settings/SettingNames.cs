@@ -1,0 +1,35 @@
+namespace VoiceForD365.Core.Settings
+{
+    /// <summary>Groups of vfd_voicesetting records (the Group Name column; one view per group in the Configurator).</summary>
+    public static class SettingGroups
+    {
+        public const string PhoneCallSync = "PhoneCallSync";
+        public const string CallbackSync = "CallbackSync";
+        public const string General = "General";
+    }
+
+    /// <summary>Names of the vfd_voicesetting records (the Name column, unique by alternate key), from the configuration guide.</summary>
+    public static class SettingNames
+    {
+        // PhoneCallSync (SPEC C5)
+        public const string CallStartMargin = "CallStartMargin";
+        public const string CallDurationLimit = "CallDurationLimit";
+        public const string DefaultCrmAssignee = "DefaultCrmAssignee";
+        public const string EnableAudit = "EnableAudit";
+        public const string EnableMultipleMatchCreate = "EnableMultipleMatchCreate";
+        public const string ExecutionInterval = "ExecutionInterval";
+        public const string IncomingDirectCallSubject = "IncomingDirectCallSubject";
+        public const string IncomingQueueCallSubject = "IncomingQueueCallSubject";
+        public const string OutgoingDirectCallSubject = "OutgoingDirectCallSubject";
+        public const string MultipleMatchPhoneCallStatus = "MultipleMatchPhoneCallStatus";
+        public const string MultipleMatchesPickFirst = "MultipleMatchesPickFirst";
+        public const string NumbersToCut = "NumbersToCut";
+        public const string ProcessDirectCalls = "ProcessDirectCalls";
+        public const string ProcessServiceCalls = "ProcessServiceCalls";
+        public const string ProcessServiceCallsUnanswered = "ProcessServiceCallsUnanswered";
+        public const string RunInDebugMode = "RunInDebugMode";
+
+        // CallbackSync (SPEC C3, C6)
+        public const string CallbackRequestDefaultSubject = "CallbackRequestDefaultSubject";
+    }
+}
