@@ -2,6 +2,8 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using VoiceForD365.Solution.Model;
 
+using VoiceForD365.LocalOrg.Store;
+
 namespace VoiceForD365.LocalOrg.Query;
 
 /// <summary>
@@ -434,7 +436,7 @@ internal sealed class QueryPlan
         foreach (var selected in Selected(row))
         {
             var slot = _slots[selected.Slot];
-            var value = QueryValues.Copy(selected.Value, _scope.Names.NameOf);
+            var value = EntityCopy.CloneValue(selected.Value, _scope.Names.NameOf);
             entity[selected.Key] = selected.Slot == 0 ? value : new AliasedValue(slot.TableName, selected.Column, value);
             if (FormattedValue(slot, selected.Column, value) is { } formatted) entity.FormattedValues[selected.Key] = formatted;
         }

@@ -167,50 +167,6 @@ internal static class QueryValues
         _ => "X" + value,
     };
 
-    /// <summary>A deep copy of an attribute value: changing it never changes the store.</summary>
-    public static object? Copy(object? value, Func<EntityReference, string?>? nameOf = null)
-    {
-        switch (value)
-        {
-            case null:
-                return null;
-            case EntityReference reference:
-                var copy = new EntityReference(reference.LogicalName, reference.Id) { Name = nameOf?.Invoke(reference) ?? reference.Name };
-                foreach (var key in reference.KeyAttributes) copy.KeyAttributes[key.Key] = Copy(key.Value);
-                return copy;
-            case OptionSetValue option:
-                return new OptionSetValue(option.Value);
-            case Money money:
-                return new Money(money.Value);
-            case AliasedValue aliased:
-                return new AliasedValue(aliased.EntityLogicalName, aliased.AttributeLogicalName, Copy(aliased.Value, nameOf));
-            case Entity entity:
-                return CopyEntity(entity);
-            case EntityCollection collection:
-                return new EntityCollection(collection.Entities.Select(CopyEntity).ToList())
-                {
-                    EntityName = collection.EntityName,
-                    MoreRecords = collection.MoreRecords,
-                    PagingCookie = collection.PagingCookie,
-                    TotalRecordCount = collection.TotalRecordCount,
-                    TotalRecordCountLimitExceeded = collection.TotalRecordCountLimitExceeded,
-                };
-            case byte[] bytes:
-                return bytes.Clone();
-            default:
-                return value;
-        }
-    }
-
-    public static Entity CopyEntity(Entity entity)
-    {
-        var copy = new Entity(entity.LogicalName, entity.Id) { EntityState = entity.EntityState, RowVersion = entity.RowVersion };
-        foreach (var attribute in entity.Attributes) copy.Attributes[attribute.Key] = Copy(attribute.Value);
-        foreach (var key in entity.KeyAttributes) copy.KeyAttributes[key.Key] = Copy(key.Value);
-        foreach (var formatted in entity.FormattedValues) copy.FormattedValues[formatted.Key] = formatted.Value;
-        return copy;
-    }
-
     /// <summary>The id of a stored row: Entity.Id, or the primary id attribute when Id is empty.</summary>
     public static Guid IdOf(Entity row, string primaryIdColumn)
     {
