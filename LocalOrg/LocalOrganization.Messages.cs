@@ -30,6 +30,7 @@ public sealed partial class LocalOrganization
             case Messages.Assign: return (r, _, u) => { Assign(r, u.UserId); return new ParameterCollection(); };
             case Messages.AddToQueue: return (r, _, u) => Results(("QueueItemId", AddToQueue(r, u.UserId)));
             case Messages.WhoAmI: return (_, _, u) => Results(("UserId", u.UserId), ("BusinessUnitId", RootBusinessUnitId), ("OrganizationId", OrganizationId));
+            case Messages.AddMembersTeam: return (r, _, _) => { AddMembers(r); return new ParameterCollection(); };
             case Messages.RetrieveEnvironmentVariableSecretValue: return (r, _, _) => Results(("EnvironmentVariableSecretValue", SecretValue(Parameter<string>(r, "EnvironmentVariableName"))));
         }
         if (_customApis.TryGetValue(request.RequestName, out var api)) return (r, c, u) => RunCustomApi(api, r, c, u);
@@ -142,6 +143,24 @@ public sealed partial class LocalOrganization
             {
                 _store.Remove(intersect, existing.Id);
             }
+        }
+    }
+
+    /// <summary>AddMembersTeam writes the memberships itself: unlike the user interface, it does not raise Associate.</summary>
+    private void AddMembers(OrganizationRequest request)
+    {
+        var teamId = request.Parameters.TryGetValue("TeamId", out var team) && team is Guid id ? id : throw Faults.InvalidArgumentFault("Required field 'TeamId' is missing for the 'AddMembersTeam' request.");
+        var members = Parameter<Guid[]>(request, "MemberIds");
+        var relationship = Metadata.Relationship(Relationships.TeamMembership);
+        var intersect = Metadata.Table(relationship.IntersectEntity);
+        RequireRow(new EntityReference(Team.EntityName, teamId));
+        foreach (var userId in members)
+        {
+            RequireRow(new EntityReference(SystemUser.EntityName, userId));
+            var isMember = _store.Rows(intersect.LogicalName).Any(r => r.GetAttributeValue<Guid>(Team.PrimaryId) == teamId && r.GetAttributeValue<Guid>(SystemUser.PrimaryId) == userId);
+            if (isMember) continue;
+            var rowId = Guid.NewGuid();
+            _store.Insert(intersect, new Entity(intersect.LogicalName, rowId) { [intersect.PrimaryIdColumn] = rowId, [SystemUser.PrimaryId] = userId, [Team.PrimaryId] = teamId });
         }
     }
 

@@ -156,12 +156,13 @@ public sealed partial class LocalOrganization : IQuerySource
 
         var request = CopyRequest(original);
         var handler = HandlerFor(request);
+        var message = MessageOf(request.RequestName);
         var (table, id) = PrimaryOf(request);
         var context = new PluginExecutionContext
         {
             Mode = (int)ExecutionMode.Synchronous,
             Depth = depth,
-            MessageName = request.RequestName,
+            MessageName = message,
             PrimaryEntityName = table ?? "none",
             PrimaryEntityId = id,
             RequestId = Guid.NewGuid(),
@@ -176,7 +177,7 @@ public sealed partial class LocalOrganization : IQuerySource
             OperationCreatedOn = _options.UtcNow(),
             ParentContext = caller.Parent!,
         };
-        var steps = _steps.Where(s => s.Matches(request.RequestName, table) && PassesFilter(s, request))
+        var steps = _steps.Where(s => s.Matches(message, table) && PassesFilter(s, request))
             .OrderBy(s => s.Declaration.Stage).ThenBy(s => s.Declaration.Order).ThenBy(s => s.Sequence).ToList();
 
         // Pre-validation runs before the database transaction of the outermost request: only nested requests roll it back.
@@ -309,10 +310,15 @@ public sealed partial class LocalOrganization : IQuerySource
                     return (reference.LogicalName, reference.Id != Guid.Empty || reference.KeyAttributes.Count == 0 ? reference.Id : ResolveKey(reference.LogicalName, reference.KeyAttributes) ?? Guid.Empty);
             }
         }
+        if (request.RequestName == Messages.AddMembersTeam && request.Parameters.TryGetValue("TeamId", out var team) && team is Guid teamId)
+            return (Team.EntityName, teamId);
         if (request.Parameters.TryGetValue("Query", out var query))
             return (query switch { Microsoft.Xrm.Sdk.Query.QueryExpression q => q.EntityName, Microsoft.Xrm.Sdk.Query.QueryByAttribute q => q.EntityName, _ => null }, Guid.Empty);
         return (null, Guid.Empty);
     }
+
+    /// <summary>The message plug-in steps are registered on, where it differs from the request's name.</summary>
+    private static string MessageOf(string requestName) => requestName == Messages.AddMembersTeam ? Messages.AddMembers : requestName;
 
     private Guid? ResolveKey(string table, KeyAttributeCollection keys) => _store.FindByKey(Metadata.Table(table), keys);
 

@@ -246,5 +246,9 @@ namespace VoiceForD365.Core.Schema
         public const string AddToQueue = "AddToQueue";
         public const string WhoAmI = "WhoAmI";
         public const string RetrieveEnvironmentVariableSecretValue = "RetrieveEnvironmentVariableSecretValue";
+
+        /// <summary>The request AddMembersTeamRequest; plug-ins see it as the message <see cref="AddMembers"/> of team.</summary>
+        public const string AddMembersTeam = "AddMembersTeam";
+        public const string AddMembers = "AddMembers";
     }
 }

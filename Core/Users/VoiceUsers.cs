@@ -81,6 +81,10 @@ namespace VoiceForD365.Core.Users
             }
         }
 
+        /// <summary>The members added by AddMembersTeam who became Voice users: all of them when the team holds the Voice User role.</summary>
+        public static IReadOnlyCollection<Guid> AffectedByAddMembers(IOrganizationService service, Guid teamId, IReadOnlyCollection<Guid> memberIds) =>
+            memberIds.Count > 0 && TeamsHoldingVoiceUserRole(service, new[] { teamId }).Count > 0 ? memberIds : new Guid[0];
+
         private static List<Guid> IdsOf(IEnumerable<EntityReference> references, string table) =>
             references.Where(r => r != null && r.LogicalName == table).Select(r => r.Id).Distinct().ToList();
 

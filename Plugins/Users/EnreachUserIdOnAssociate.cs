@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 using VoiceForD365.Core.Registration;
 using VoiceForD365.Core.Schema;
@@ -7,23 +9,33 @@ namespace VoiceForD365.Plugins.Users
 {
     /// <summary>
     /// The Voice User role was given to a user, or to a team, or a user joined a team that holds it: match those
-    /// users in Enreach. Associate has no primary table, so the step runs for every association and the relationship
-    /// is checked in code (Core decides which ones matter).
+    /// users in Enreach. Associate has no primary table, so that step runs for every association and the relationship
+    /// is checked in code (Core decides which ones matter). Members added with AddMembersTeamRequest raise AddMembers.
     /// </summary>
     [PluginStep(Messages.Associate, "", PipelineStage.PostOperation, ExecutionMode.Asynchronous,
         Description = "Voice for D365: set Enreach User Ids of users who get the Voice User role")]
+    [PluginStep(Messages.AddMembers, Team.EntityName, PipelineStage.PostOperation, ExecutionMode.Asynchronous,
+        Description = "Voice for D365: set Enreach User Ids of users added (AddMembersTeam) to a team with the Voice User role")]
     public sealed class EnreachUserIdOnAssociate : PluginBase
     {
         protected override void ExecuteDataversePlugin(LocalPluginContext context)
         {
-            var inputs = context.PluginExecutionContext.InputParameters;
-            var relationship = (Relationship)inputs["Relationship"]!;
-            var target = (EntityReference)inputs["Target"]!;
-            var related = (EntityReferenceCollection)inputs["RelatedEntities"]!;
-            var users = VoiceUsers.AffectedByAssociation(context.SystemService, relationship.SchemaName, target, related);
+            var execution = context.PluginExecutionContext;
+            var inputs = execution.InputParameters;
+            IReadOnlyCollection<Guid> users;
+            if (execution.MessageName == Messages.AddMembers)
+            {
+                // AddMembersTeamRequest (API, scripts) raises AddMembers, not Associate.
+                users = VoiceUsers.AffectedByAddMembers(context.SystemService, (Guid)inputs["TeamId"]!, (Guid[])inputs["MemberIds"]!);
+            }
+            else
+            {
+                var relationship = (Relationship)inputs["Relationship"]!;
+                users = VoiceUsers.AffectedByAssociation(context.SystemService, relationship.SchemaName, (EntityReference)inputs["Target"]!, (EntityReferenceCollection)inputs["RelatedEntities"]!);
+            }
             if (users.Count == 0)
             {
-                context.Trace("The association {0} gives nobody the Voice User role: nothing to do.", relationship.SchemaName);
+                context.Trace("The {0} gives nobody the Voice User role: nothing to do.", execution.MessageName);
                 return;
             }
             EnreachUserIds.Update(context, users);

@@ -54,6 +54,18 @@ public class EnreachUserIdTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void UsersAddedWithAddMembersTeamToTeamWithVoiceUserRole_Should_GetTheirEnreachIds()
+    {
+        var enreachId = EnreachUser("bea@contoso.test");
+        var team = _org.Team("Service desk", withVoiceUserRole: true);
+        var bea = _org.User("Bea", "bea@contoso.test");
+
+        _org.Service.Execute(new OrganizationRequest(Core.Schema.Messages.AddMembersTeam) { ["TeamId"] = team, ["MemberIds"] = new[] { bea } });
+
+        Assert.Equal(enreachId, _org.EnreachIdOf(bea));
+    }
+
+    [Fact]
     public void TeamGivenVoiceUserRole_Should_GiveItsMembersTheirEnreachIds()
     {
         var enreachId = EnreachUser("cecilia@contoso.test");
