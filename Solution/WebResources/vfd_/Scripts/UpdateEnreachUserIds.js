@@ -76,6 +76,13 @@ VoiceForD365.UserList = VoiceForD365.UserList || {};
 
     /** Command of the button (CrmParameter PrimaryControl: the user grid). Returns a promise, for tests. */
     ns.updateEnreachUserIds = function (primaryControl) {
+        var progressShown = false;
+        function closeProgress() {
+            if (progressShown) {
+                progressShown = false;
+                Xrm.Utility.closeProgressIndicator();
+            }
+        }
         var confirmation = {
             title: title,
             text: "Match every Voice user to the Enreach users list by email and update their Enreach User Id? " +
@@ -88,21 +95,18 @@ VoiceForD365.UserList = VoiceForD365.UserList || {};
                 return null;
             }
             Xrm.Utility.showProgressIndicator("Updating Enreach user ids\u2026");
-            return Xrm.WebApi.online.execute(request())
-                .then(function (response) {
-                    return response.json();
-                })
-                .then(function (result) {
-                    Xrm.Utility.closeProgressIndicator();
-                    refresh(primaryControl);
-                    return Xrm.Navigation.openAlertDialog(
-                        { title: title, text: ns.formatOutcome(result), confirmButtonLabel: "OK" },
-                        { height: 360, width: 520 });
-                }, function (error) {
-                    Xrm.Utility.closeProgressIndicator();
-                    throw error;
-                });
+            progressShown = true;
+            return Xrm.WebApi.online.execute(request()).then(function (response) {
+                return response.json();
+            }).then(function (result) {
+                closeProgress();
+                refresh(primaryControl);
+                return Xrm.Navigation.openAlertDialog(
+                    { title: title, text: ns.formatOutcome(result), confirmButtonLabel: "OK" },
+                    { height: 360, width: 520 });
+            });
         }).then(null, function (error) {
+            closeProgress();
             return Xrm.Navigation.openErrorDialog({ message: errorMessage(error) });
         });
     };
