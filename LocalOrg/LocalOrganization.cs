@@ -29,6 +29,12 @@ public sealed class LocalOrganizationOptions
     /// <summary>Run queued asynchronous steps as soon as the request that queued them completes (deterministic, on the caller's thread).
     /// When false they wait for <see cref="LocalOrganization.RunAsyncJobs"/>.</summary>
     public bool RunAsyncJobsAutomatically { get; init; } = true;
+
+    /// <summary>Assemblies whose custom workflow activities are registered; the processes that run them are imported and activated with them.</summary>
+    public IReadOnlyList<Assembly> WorkflowAssemblies { get; init; } = [];
+
+    /// <summary>The processes to import once their activities are registered; null: the solution's (<see cref="SolutionProcesses.All"/>).</summary>
+    public IReadOnlyList<ProcessDefinition>? Processes { get; init; }
 }
 
 /// <summary>
@@ -57,6 +63,7 @@ public sealed partial class LocalOrganization : IQuerySource
         _options = options ?? new LocalOrganizationOptions();
         Metadata = _options.Metadata ?? OrganizationMetadata.WithSolution();
         Register(_options.PluginAssemblies.SelectMany(StepRegistration.PluginTypesOf).Concat(_options.PluginTypes));
+        foreach (var assembly in _options.WorkflowAssemblies) RegisterWorkflowAssembly(assembly);
 
         _store.Insert(Metadata.Table(BusinessUnit.EntityName), Stamp(new Entity(BusinessUnit.EntityName, RootBusinessUnitId) { [BusinessUnit.PrimaryId] = RootBusinessUnitId, [BusinessUnit.Name] = OrganizationName }, SystemUserId));
         _store.Insert(Metadata.Table(SystemUser.EntityName), Stamp(NewUser(SystemUserId, "SYSTEM", null), SystemUserId));
@@ -195,6 +202,7 @@ public sealed partial class LocalOrganization : IQuerySource
             RunStage(steps, PipelineStage.PostOperation, context, caller, true, preImages, postImages);
             foreach (var step in steps.Where(s => s.Declaration.Mode == ExecutionMode.Asynchronous))
                 _pendingAsync.Add(new AsyncJob(step, context.ForStep(step, Snapshot(preImages, step), Snapshot(postImages, step), inTransaction: false)));
+            QueueProcesses(request, context, caller);
             return ResponseFor(original, context.OutputParameters);
         }
         catch
@@ -240,16 +248,21 @@ public sealed partial class LocalOrganization : IQuerySource
 
     private void RunAsyncJob(AsyncJob job)
     {
+        if (job.Process != null)
+        {
+            RunProcessJob(job.Process, job.Context);
+            return;
+        }
         // An asynchronous step runs outside any transaction: each request it makes commits on its own.
         var caller = new Caller(job.Context.UserId, job.Context.InitiatingUserId, job.Context, InTransaction: false, FromPlugin: true);
         try
         {
-            RunPlugin(job.Step, job.Context, caller);
-            _systemJobs.Add(new SystemJob(job.Step.Name, job.Context.MessageName, job.Context.PrimaryEntityName, job.Context.PrimaryEntityId, true, null));
+            RunPlugin(job.Step!, job.Context, caller);
+            _systemJobs.Add(new SystemJob(job.Step!.Name, job.Context.MessageName, job.Context.PrimaryEntityName, job.Context.PrimaryEntityId, true, null));
         }
         catch (FaultException<OrganizationServiceFault> e)
         {
-            _systemJobs.Add(new SystemJob(job.Step.Name, job.Context.MessageName, job.Context.PrimaryEntityName, job.Context.PrimaryEntityId, false, e.Detail.Message));
+            _systemJobs.Add(new SystemJob(job.Step!.Name, job.Context.MessageName, job.Context.PrimaryEntityName, job.Context.PrimaryEntityId, false, e.Detail.Message));
         }
     }
 
@@ -366,7 +379,8 @@ public sealed partial class LocalOrganization : IQuerySource
         [SystemUser.IsDisabled] = false,
     };
 
-    private sealed record AsyncJob(StepRegistration Step, PluginExecutionContext Context);
+    /// <summary>A queued background job: an asynchronous plug-in step, or a background process (<see cref="Process"/>, then no step).</summary>
+    private sealed record AsyncJob(StepRegistration? Step, PluginExecutionContext Context, Workflows.ProcessRegistration? Process = null);
 }
 
 /// <summary>Who is calling, and from where: a person or app (no parent), or a plug-in inside a pipeline (parent context).</summary>

@@ -19,6 +19,8 @@ namespace VoiceForD365.Core.Schema
         public const string LongValue = "vfd_longvalue";
         public const string Description = "vfd_description";
         public const string NameKey = "vfd_voicesetting_name";
+        public const string StateCode = "statecode";
+        public const int StateActive = 0;
     }
 
     public static class CallbackProfile
@@ -35,6 +37,7 @@ namespace VoiceForD365.Core.Schema
         public const string PhoneCallSubject = "vfd_phonecallsubject";
         public const string StateCode = "statecode";
         public const string StatusCode = "statuscode";
+        public const int StateActive = 0;
     }
 
     public static class AgeTimeUnit
@@ -150,6 +153,7 @@ namespace VoiceForD365.Core.Schema
         public const string CallbackRequestId = "vfd_callbackrequestid";
         public const string RecordingUrl = "vfd_recordingurl";
         public const string EnreachCallIdKey = "vfd_phonecall_enreachcallid";
+        public const int StateOpen = 0;
     }
 
     public static class ActivityParty

@@ -1,0 +1,198 @@
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using VoiceForD365.Core.Callbacks;
+using VoiceForD365.Core.Schema;
+using VoiceForD365.Core.Settings;
+using VoiceForD365.Solution;
+using VoiceForD365.Workflows.Callbacks;
+
+namespace VoiceForD365.Cli.Demo.Scenarios;
+
+/// <summary>
+/// SPEC C3: the custom workflow activities and the shipped background process. One callback profile per ownership
+/// rule (API User; Owner of Queue with a user-owned queue; Owner of Queue with a team-owned queue), a callback phone
+/// call created for each as the callback sync would, and where each ended up: owner, subject and queue.
+/// </summary>
+public sealed class CallbackProfilesScenario : IDemoScenario
+{
+    private const string DefaultSubject = "Callback request from the web";
+
+    public string Title => "Callback profiles and ownership rules";
+
+    public void Run(DemoContext context)
+    {
+        var org = context.Organization;
+        var service = org.Service;
+        var output = context.Output;
+        var sample = context.Sample;
+        var aino = sample.Users[0];
+
+        // What importing the solution with the Workflows assembly does: the activities and the activated process.
+        org.RegisterWorkflowAssembly(typeof(ApplyCallbackProfile).Assembly);
+        output.WriteLine("  Custom workflow activities (assembly VoiceForD365.Workflows):");
+        foreach (var activity in org.WorkflowActivities.OrderBy(a => a.Name))
+            output.WriteLine($"    {activity.Group} > {activity.Name}: inputs {Names(activity.Inputs)}; outputs {Names(activity.Outputs)}");
+        var process = SolutionProcesses.ApplyCallbackProfileOnCreate;
+        output.WriteLine($"  Process \"{process.Name}\" ({process.UniqueName}, id {process.Id}): background, on create of {process.PrimaryEntity}");
+        output.WriteLine($"    when {PhoneCall.CallbackProfileId} contains data; step {string.Join(", ", process.Steps.Select(s => s.Name))}; {(org.Processes.Any(p => p.Definition.UniqueName == process.UniqueName) ? "activated" : "NOT activated")}");
+
+        var apiUser = ApiUser(service);
+        output.WriteLine($"  Application user {apiUser.Name} holds the {Role.VoiceApiUser} role (the API User rule's owner).");
+        SetDefaultSubject(service);
+        output.WriteLine($"  Setting {SettingNames.CallbackRequestDefaultSubject} = \"{DefaultSubject}\"");
+
+        var webQueue = Queue(service, "Web callbacks", owner: null);
+        var ainosQueue = Queue(service, "Aino's callbacks", aino);
+        var deskQueue = Queue(service, "Service Desk callbacks", sample.ServiceDeskTeam);
+        var profiles = new[]
+        {
+            Profile(service, "Web callbacks", webQueue, OwnershipRule.ApiUser, AgeTimeUnit.Minutes, 10, subject: null),
+            Profile(service, "Aino's customers", ainosQueue, OwnershipRule.OwnerOfQueue, AgeTimeUnit.Hours, 2, subject: "Call back: Aino's customer"),
+            Profile(service, "Service Desk", deskQueue, OwnershipRule.OwnerOfQueue, AgeTimeUnit.Days, 1, subject: null),
+        };
+        var now = DateTime.UtcNow;
+        output.WriteLine();
+        output.WriteLine("  Callback profiles:");
+        TextTable.Write(output, ["profile", "ownership rule", "queue (owner)", "subject", "callback requests fetched now"],
+            profiles.Select(p => (IReadOnlyList<string>)
+            [
+                p.Name, Label(p.Rule), $"{p.Queue.Name} ({p.QueueOwner})", p.Subject ?? "(the setting)", Window(CallbackProfileSettings.Load(service, p.Id), now),
+            ]), "    ");
+
+        // The callback sync creates the phone calls as the application user; the process does the rest in the background.
+        var sync = org.ServiceAs(apiUser.Id);
+        var jobsBefore = org.SystemJobs.Count;
+        var contacts = sample.Contacts;
+        var calls = profiles.Select((p, i) => sync.Create(new Entity(PhoneCall.EntityName)
+        {
+            [PhoneCall.Subject] = "Callback request",
+            [PhoneCall.PhoneNumber] = $"+358 40 555 010{i}",
+            [PhoneCall.CallType] = new OptionSetValue(CallType.Callback),
+            [PhoneCall.CallbackProfileId] = new EntityReference(CallbackProfile.EntityName, p.Id),
+            [PhoneCall.CallbackRequestId] = $"demo-callback-{i + 1}",
+            [PhoneCall.RegardingObjectId] = new EntityReference(Contact.EntityName, contacts[i % contacts.Count].Id),
+        })).ToList();
+        var noProfile = sync.Create(new Entity(PhoneCall.EntityName) { [PhoneCall.Subject] = "Outgoing call", [PhoneCall.PhoneNumber] = "+358 40 555 0199" });
+
+        output.WriteLine();
+        output.WriteLine($"  Phone calls created by the callback sync (as {apiUser.Name}), and where the process put them:");
+        var jobs = org.SystemJobs.Skip(jobsBefore).ToList();
+        TextTable.Write(output, ["profile", "owner", "subject", "queue", "system job"],
+            profiles.Zip(calls).Select(x => (IReadOnlyList<string>)
+            [
+                x.First.Name, OwnerOf(service, x.Second), SubjectOf(service, x.Second), QueueOf(service, x.Second),
+                jobs.FirstOrDefault(j => j.PrimaryEntityId == x.Second) is { } job ? (job.Succeeded ? "succeeded" : "failed: " + job.Message) : "none",
+            ]).Append(
+            [
+                "(none)", OwnerOf(service, noProfile), SubjectOf(service, noProfile), QueueOf(service, noProfile),
+                jobs.Any(j => j.PrimaryEntityId == noProfile) ? "started" : "none (no callback profile)",
+            ]), "    ");
+
+        var resolved = org.RunWorkflowActivity<ResolveCallbackOwner>(new Dictionary<string, object?> { ["CallbackProfile"] = new EntityReference(CallbackProfile.EntityName, profiles[2].Id) });
+        output.WriteLine();
+        output.WriteLine($"  Resolve Callback Owner (for admins' own processes) on \"{profiles[2].Name}\": OwnerUser {Show(resolved["OwnerUser"])}, OwnerTeam {Show(resolved["OwnerTeam"])}, OwnerIsTeam {resolved["OwnerIsTeam"]}");
+    }
+
+    private static string Names(IEnumerable<LocalOrg.Workflows.WorkflowArgumentRegistration> arguments) =>
+        string.Join(", ", arguments.Select(a => a.Name + (a.ReferenceTarget is { } t ? $" ({t})" : "") + (a.IsRequired ? " required" : "")));
+
+    private static string Window(CallbackProfileSettings profile, DateTime now)
+    {
+        var window = profile.TimeWindow(now);
+        var unit = profile.AgeUnit.ToString().ToLowerInvariant();
+        return $"last {profile.Age} {(profile.Age == 1 ? unit.TrimEnd('s') : unit)}: since {window.Start:yyyy-MM-dd HH:mm} UTC";
+    }
+
+    private static string Label(int rule) => CallbackProfileSettings.Label((CallbackOwnershipRule)rule);
+
+    private static string Show(object? value) => value is EntityReference r ? $"{r.Name ?? r.LogicalName} ({r.LogicalName})" : "(empty)";
+
+    /// <summary>The application user the API User rule needs: the one the organization has, else a new one.</summary>
+    private static EntityReference ApiUser(IOrganizationService service)
+    {
+        var query = new QueryExpression(SystemUser.EntityName) { ColumnSet = new ColumnSet(SystemUser.FullName), TopCount = 1 };
+        query.Criteria.AddCondition(SystemUser.ApplicationId, ConditionOperator.NotNull);
+        query.AddLink(Relationships.SystemUserRolesIntersect, SystemUser.PrimaryId, SystemUser.PrimaryId)
+            .AddLink(Role.EntityName, Role.PrimaryId, Role.PrimaryId).LinkCriteria.AddCondition(Role.Name, ConditionOperator.Equal, Role.VoiceApiUser);
+        if (service.RetrieveMultiple(query).Entities.FirstOrDefault() is { } existing)
+            return new EntityReference(SystemUser.EntityName, existing.Id) { Name = existing.GetAttributeValue<string>(SystemUser.FullName) };
+
+        const string name = "Enreach Sync";
+        var id = service.Create(new Entity(SystemUser.EntityName)
+        {
+            [SystemUser.FullName] = name,
+            [SystemUser.ApplicationId] = new Guid("6f1c2b1e-0d5a-4c57-9a2e-5c0f3f6a7b01"),
+            [SystemUser.IsDisabled] = false,
+        });
+        var roles = new QueryExpression(Role.EntityName) { ColumnSet = new ColumnSet(Role.PrimaryId), TopCount = 1 };
+        roles.Criteria.AddCondition(Role.Name, ConditionOperator.Equal, Role.VoiceApiUser);
+        var role = service.RetrieveMultiple(roles).Entities.Single();
+        service.Associate(SystemUser.EntityName, id, new Relationship(Relationships.SystemUserRoles), [role.ToEntityReference()]);
+        return new EntityReference(SystemUser.EntityName, id) { Name = name };
+    }
+
+    private static void SetDefaultSubject(IOrganizationService service)
+    {
+        var query = new QueryExpression(VoiceSetting.EntityName) { ColumnSet = new ColumnSet(false), TopCount = 1 };
+        query.Criteria.AddCondition(VoiceSetting.Name, ConditionOperator.Equal, SettingNames.CallbackRequestDefaultSubject);
+        var setting = new Entity(VoiceSetting.EntityName) { [VoiceSetting.Value] = DefaultSubject };
+        if (service.RetrieveMultiple(query).Entities.FirstOrDefault() is { } existing)
+        {
+            setting.Id = existing.Id;
+            service.Update(setting);
+            return;
+        }
+        setting[VoiceSetting.Name] = SettingNames.CallbackRequestDefaultSubject;
+        setting[VoiceSetting.GroupName] = SettingGroups.CallbackSync;
+        service.Create(setting);
+    }
+
+    private static EntityReference Queue(IOrganizationService service, string name, EntityReference? owner)
+    {
+        var queue = new Entity(Core.Schema.Queue.EntityName) { [Core.Schema.Queue.Name] = name };
+        if (owner != null) queue[Core.Schema.Queue.OwnerId] = new EntityReference(owner.LogicalName, owner.Id);
+        return new EntityReference(Core.Schema.Queue.EntityName, service.Create(queue)) { Name = name };
+    }
+
+    private static DemoProfile Profile(IOrganizationService service, string name, EntityReference queue, int rule, int unit, int age, string? subject)
+    {
+        var id = service.Create(new Entity(CallbackProfile.EntityName)
+        {
+            [CallbackProfile.Name] = name,
+            [CallbackProfile.CallbackListId] = "demo-list-" + name.ToLowerInvariant().Replace(' ', '-').Replace("'", ""),
+            [CallbackProfile.CallbackListName] = name,
+            [CallbackProfile.QueueId] = new EntityReference(queue.LogicalName, queue.Id),
+            [CallbackProfile.OwnershipRule] = new OptionSetValue(rule),
+            [CallbackProfile.AgeTimeUnit] = new OptionSetValue(unit),
+            [CallbackProfile.CallbackAge] = age,
+            [CallbackProfile.PhoneCallSubject] = subject,
+        });
+        var owner = service.Retrieve(Core.Schema.Queue.EntityName, queue.Id, new ColumnSet(Core.Schema.Queue.OwnerId)).GetAttributeValue<EntityReference>(Core.Schema.Queue.OwnerId);
+        return new DemoProfile(id, name, queue, rule, subject, NameOf(service, owner));
+    }
+
+    private static string OwnerOf(IOrganizationService service, Guid call) =>
+        NameOf(service, service.Retrieve(PhoneCall.EntityName, call, new ColumnSet(PhoneCall.OwnerId)).GetAttributeValue<EntityReference>(PhoneCall.OwnerId));
+
+    private static string SubjectOf(IOrganizationService service, Guid call) =>
+        service.Retrieve(PhoneCall.EntityName, call, new ColumnSet(PhoneCall.Subject)).GetAttributeValue<string>(PhoneCall.Subject) ?? "";
+
+    private static string QueueOf(IOrganizationService service, Guid call)
+    {
+        var query = new QueryExpression(QueueItem.EntityName) { ColumnSet = new ColumnSet(QueueItem.QueueId) };
+        query.Criteria.AddCondition(QueueItem.ObjectId, ConditionOperator.Equal, call);
+        var queues = service.RetrieveMultiple(query).Entities.Select(e => e.GetAttributeValue<EntityReference>(QueueItem.QueueId)).ToList();
+        return queues.Count == 0 ? "(none)" : string.Join(", ", queues.Select(q => service.Retrieve(Core.Schema.Queue.EntityName, q.Id, new ColumnSet(Core.Schema.Queue.Name)).GetAttributeValue<string>(Core.Schema.Queue.Name)));
+    }
+
+    /// <summary>"Aino Virtanen (user)" or "Service Desk (team)".</summary>
+    private static string NameOf(IOrganizationService service, EntityReference? owner)
+    {
+        if (owner == null) return "(none)";
+        var isTeam = owner.LogicalName == Team.EntityName;
+        var row = service.Retrieve(owner.LogicalName, owner.Id, new ColumnSet(isTeam ? Team.Name : SystemUser.FullName));
+        return $"{row.GetAttributeValue<string>(isTeam ? Team.Name : SystemUser.FullName)} ({(isTeam ? "team" : "user")})";
+    }
+
+    private sealed record DemoProfile(Guid Id, string Name, EntityReference Queue, int Rule, string? Subject, string QueueOwner);
+}

@@ -1,0 +1,17 @@
+using System;
+
+namespace VoiceForD365.Core.Callbacks
+{
+    /// <summary>
+    /// A callback profile, its queue, or the users and roles its ownership rule needs are not set up so that a
+    /// callback phone call can be placed. The message names the profile and says what an administrator must change;
+    /// nothing was written when it is thrown. Hosts pass the message on (workflow activities as an
+    /// InvalidPluginExecutionException, the callback sync as a skipped profile).
+    /// </summary>
+    public sealed class CallbackConfigurationException : Exception
+    {
+        public CallbackConfigurationException(string message) : base(message)
+        {
+        }
+    }
+}
