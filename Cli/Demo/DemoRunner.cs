@@ -22,7 +22,8 @@ public static class DemoRunner
             return 1;
         }
 
-        var context = new DemoContext(organization, output);
+        // Disposed on every way out: it owns the Enreach emulator a step may have started.
+        using var context = new DemoContext(organization, output);
         for (var i = 0; i < scenarios.Count; i++)
         {
             var scenario = scenarios[i];
@@ -47,7 +48,10 @@ public static class DemoRunner
         }
 
         output.WriteLine();
-        output.WriteLine($"Done: {Plural(scenarios.Count, "step")}, {organization.Requests} in all, {organization.Requests.FromPlugins} of them from plug-ins.");
+        var jobs = organization.SystemJobs;
+        var failedJobs = jobs.Count(j => !j.Succeeded);
+        output.WriteLine($"Done: {Plural(scenarios.Count, "step")}, {organization.Requests} in all, {organization.Requests.FromPlugins} of them from plug-ins; "
+            + $"{Plural(jobs.Count, "background job")}: {jobs.Count - failedJobs} succeeded, {failedJobs} failed.");
         return 0;
     }
 

@@ -9,7 +9,11 @@ public static class DemoScenarios
     [
         new OrganizationScenario(),
         new PluginRegistrationScenario(),
+        // Before the sample data: seeding it assigns the Voice User role, and the plug-ins need Enreach's settings.
+        new EnreachEmulatorScenario(),
         new SampleDataScenario(),
         new SampleQueriesScenario(),
+        new EnreachUserIdsScenario(),
+        new CallbackProfilesScenario(),
     ];
 }

@@ -28,6 +28,8 @@ namespace VoiceForD365.Core.Settings
         {
             if (!_definitions.TryGetValue(schemaName, out var definition)) return null;
             if (!definition.IsSecret) return Empty(definition.Value) ?? Empty(definition.DefaultValue);
+            // A secret's value row holds the Key Vault reference: without one there is nothing to retrieve.
+            if (Empty(definition.Value) == null) return null;
             var response = _service.Execute(new OrganizationRequest(Messages.RetrieveEnvironmentVariableSecretValue) { ["EnvironmentVariableName"] = schemaName });
             return Empty(response.Results.TryGetValue("EnvironmentVariableSecretValue", out var secret) ? secret as string : null);
         }

@@ -46,8 +46,13 @@ namespace VoiceForD365.Core.Users
 
         public int Total => _counts.Values.Sum();
 
+        /// <summary>Users left unmatched because the run stopped to stay within its time limit; running again continues.</summary>
+        public int Remaining { get; private set; }
+
         /// <summary>One line per user not matched (not found, cleared, ambiguous).</summary>
         public IReadOnlyList<string> Messages => _messages;
+
+        internal void Stop(int remaining) => Remaining = remaining;
 
         internal void Add(EnreachUserIdOutcome outcome, string? message)
         {
@@ -56,7 +61,7 @@ namespace VoiceForD365.Core.Users
         }
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-            "{0} updated, {1} unchanged, {2} cleared, {3} not found, {4} ambiguous", Updated, Unchanged, Cleared, NotFound, Ambiguous);
+            "{0} updated, {1} unchanged, {2} cleared, {3} not found, {4} ambiguous, {5} remaining", Updated, Unchanged, Cleared, NotFound, Ambiguous, Remaining);
     }
 
     /// <summary>
@@ -81,8 +86,12 @@ namespace VoiceForD365.Core.Users
         }
 
         /// <summary>Updates every Voice user, or only those of <paramref name="among"/> who are Voice users.</summary>
+        /// <param name="mayContinue">
+        /// Asked before each user: false stops the run (what was written stays; the rest is reported as remaining), so a
+        /// caller inside Dataverse's 2-minute limit can end in time. Running again continues, as unchanged users cost no write.
+        /// </param>
         /// <exception cref="EnreachException">Enreach could not be asked: nothing was written.</exception>
-        public EnreachUserIdSummary UpdateVoiceUsers(IReadOnlyCollection<Guid>? among = null)
+        public EnreachUserIdSummary UpdateVoiceUsers(IReadOnlyCollection<Guid>? among = null, Func<bool>? mayContinue = null)
         {
             var users = VoiceUsers.Find(_service, among);
             _trace(string.Format(CultureInfo.InvariantCulture, "{0} Voice user(s) to match{1}.", users.Count, among == null ? "" : " among " + among.Count + " user(s)"));
@@ -92,7 +101,16 @@ namespace VoiceForD365.Core.Users
             // Every Enreach request happens before the first write: an outage leaves every user as it was.
             var directory = new EnreachUserDirectory(_enreach().GetUsers());
             _trace(string.Format(CultureInfo.InvariantCulture, "Enreach has {0} user(s).", directory.Count));
-            foreach (var user in users) Apply(user, directory.Find(user.MatchEmail), summary);
+            for (var i = 0; i < users.Count; i++)
+            {
+                if (mayContinue != null && !mayContinue())
+                {
+                    summary.Stop(users.Count - i);
+                    _trace($"Stopped after {i} of {users.Count} users to stay within the time limit; running again continues.");
+                    break;
+                }
+                Apply(users[i], directory.Find(users[i].MatchEmail), summary);
+            }
             _trace("Enreach user ids: " + summary + ".");
             return summary;
         }

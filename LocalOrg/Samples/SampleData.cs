@@ -18,6 +18,15 @@ public sealed class SampleData
     /// <summary>The first digits of the Helsinki switchboard numbers of the sample accounts (Contoso, Northwind).</summary>
     public const string HelsinkiSwitchboardPrefix = "+358 9 4242";
 
+    /// <summary>Email of the sample user Aino Virtanen (Voice User role assigned directly).</summary>
+    public const string AinoEmail = "aino.virtanen@contoso.test";
+
+    /// <summary>Email of the sample user Mikko Korhonen (Voice User through the Service Desk team).</summary>
+    public const string MikkoEmail = "mikko.korhonen@contoso.test";
+
+    /// <summary>Email of the sample user Sara Lindqvist (no Voice role).</summary>
+    public const string SaraEmail = "sara.lindqvist@contoso.test";
+
     private static readonly string[] GeneratedFirstNames = ["Aino", "Eero", "Helmi", "Ilmari", "Kaisa", "Lauri", "Noora", "Otto", "Siiri", "Veikko"];
 
     private static readonly string[] GeneratedLastNames =
@@ -81,9 +90,9 @@ public sealed class SampleData
 
         VoiceUserRole = FindOrCreateVoiceUserRole(service, businessUnit);
 
-        var aino = CreateUser(service, businessUnit, "Aino", "Virtanen", "aino.virtanen@contoso.test", "Voice User role assigned directly");
-        var mikko = CreateUser(service, businessUnit, "Mikko", "Korhonen", "mikko.korhonen@contoso.test", $"Voice User role through the {ServiceDeskTeamName} team");
-        CreateUser(service, businessUnit, "Sara", "Lindqvist", "sara.lindqvist@contoso.test", "no Voice role");
+        var aino = CreateUser(service, businessUnit, "Aino", "Virtanen", AinoEmail, "Voice User role assigned directly");
+        var mikko = CreateUser(service, businessUnit, "Mikko", "Korhonen", MikkoEmail, $"Voice User role through the {ServiceDeskTeamName} team");
+        CreateUser(service, businessUnit, "Sara", "Lindqvist", SaraEmail, "no Voice role");
         service.Associate(SystemUser.EntityName, aino.Id, new Relationship(Relationships.SystemUserRoles), [VoiceUserRole]);
 
         var teamId = service.Create(new Entity(Team.EntityName)

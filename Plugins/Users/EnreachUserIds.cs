@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using Microsoft.Xrm.Sdk;
 using VoiceForD365.Core.Enreach;
 using VoiceForD365.Core.Settings;
@@ -10,6 +11,8 @@ namespace VoiceForD365.Plugins.Users
     /// <summary>What the Enreach user id plug-ins share: the updater wired to the step's context and the Enreach settings.</summary>
     internal static class EnreachUserIds
     {
+        private static readonly TimeSpan WriteTimeLimit = TimeSpan.FromSeconds(100);
+
         /// <summary>
         /// Runs the updater as SYSTEM (reading roles and writing users is the product's work, not the caller's) and
         /// turns an Enreach failure into an error the administrator can act on; nothing is written then.
@@ -18,9 +21,11 @@ namespace VoiceForD365.Plugins.Users
         {
             var service = context.SystemService;
             var updater = new EnreachUserIdUpdater(service, () => CreateClient(service, context), context.Trace);
+            // Dataverse ends a plug-in after 2 minutes and rolls its writes back: stop writing well before.
+            var watch = Stopwatch.StartNew();
             try
             {
-                return updater.UpdateVoiceUsers(among);
+                return updater.UpdateVoiceUsers(among, () => watch.Elapsed < WriteTimeLimit);
             }
             catch (EnreachException e)
             {

@@ -11,6 +11,7 @@ namespace VoiceForD365.Plugins.Users
     [CustomApiResponseProperty(Cleared, CustomApiFieldType.Integer, Description = "Users whose email no Enreach user has any more: their stale id was cleared.")]
     [CustomApiResponseProperty(NotFound, CustomApiFieldType.Integer, Description = "Users without a matching Enreach user.")]
     [CustomApiResponseProperty(Ambiguous, CustomApiFieldType.Integer, Description = "Users whose email several Enreach users have.")]
+    [CustomApiResponseProperty(Remaining, CustomApiFieldType.Integer, Description = "Users not yet matched because the run stopped within the 2-minute limit: run it again to continue.")]
     [CustomApiResponseProperty(Messages, CustomApiFieldType.String, Description = "One line per user that was not matched, and why.")]
     public sealed class UpdateEnreachUserIdsApi : PluginBase
     {
@@ -20,6 +21,7 @@ namespace VoiceForD365.Plugins.Users
         public const string Cleared = "Cleared";
         public const string NotFound = "NotFound";
         public const string Ambiguous = "Ambiguous";
+        public const string Remaining = "Remaining";
         public const string Messages = "Messages";
 
         protected override void ExecuteDataversePlugin(LocalPluginContext context)
@@ -31,6 +33,7 @@ namespace VoiceForD365.Plugins.Users
             outputs[Cleared] = summary.Cleared;
             outputs[NotFound] = summary.NotFound;
             outputs[Ambiguous] = summary.Ambiguous;
+            outputs[Remaining] = summary.Remaining;
             outputs[Messages] = string.Join("\n", summary.Messages);
         }
     }

@@ -62,6 +62,42 @@ public class DemoCommandTests
     }
 
     [Fact]
+    public void Demo_Should_ShowTheEnreachUserIdOfEachTriggerAndTheButtonsCounts_WithNoFailedBackgroundJob()
+    {
+        var (exitCode, output, error) = Run("demo");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}: {error}");
+        var heading = Regex.Match(output, @"^\d+\. Enreach user ids\r?$", RegexOptions.Multiline);
+        Assert.True(heading.Success, "the demo has no Enreach user ids step");
+        var section = output[heading.Index..];
+        string Line(string text) => $@"^\s+{text}\r?$";
+        void Trigger(string label, string user, Guid? before, Guid after, string enreach) =>
+            Assert.Matches(new Regex(
+                $@"^\s+\({label}\) [^\n]*\n\s+{Regex.Escape(user)}: Enreach User Id {Regex.Escape(before?.ToString() ?? "(none)")} -> {after}[^\n]*\n(\s+plug-in trace: [^\n]*\n)*\s+Enreach: {Regex.Escape(enreach)};",
+                RegexOptions.Multiline), section);
+
+        Trigger("a", "Sara Lindqvist", null, DemoEnreach.SaraId, "1 request (GET /users 1)");
+        Trigger("b", "Eero Salminen", null, DemoEnreach.EeroId, "1 request (GET /users 1)");
+        Trigger("c", "Aino Virtanen", DemoEnreach.AinoId, DemoEnreach.AinoNewEmailId, "1 request (GET /users 1)");
+        Trigger("d", "Aino Laine", DemoEnreach.AinoNewEmailId, DemoEnreach.AinoNewEmailId, "0 requests");
+
+        var button = section[section.IndexOf("(e) ", StringComparison.Ordinal)..];
+        foreach (var count in new[] { "Updated: 1", "Unchanged: 2", "Cleared: 1", "Not found: 1", "Ambiguous: 1" })
+            Assert.Matches(new Regex(Line(count), RegexOptions.Multiline), button);
+        Assert.Contains("2 Enreach users have the email helmi.koskinen@contoso.test", button);
+        Assert.Contains($"no Enreach user has the email {DemoEnreach.OttoEmail}.", button);
+        Assert.Contains($"the previous Enreach user id {DemoEnreach.MikkoId} was cleared", button);
+        Assert.Matches(new Regex(Line(@"Enreach: 1 request \(GET /users 1\); Dataverse: .*vfd_UpdateEnreachUserIds 1.*"), RegexOptions.Multiline), button);
+        Assert.Matches(new Regex(Line($@"Sara Lindqvist\s+{DemoEnreach.SaraId}\s+{DemoEnreach.SaraRecreatedId}\s+written"), RegexOptions.Multiline), button);
+        Assert.Matches(new Regex(Line($@"Mikko Korhonen\s+{DemoEnreach.MikkoId}\s+\(none\)\s+written"), RegexOptions.Multiline), button);
+
+        // Every background job of the whole demo succeeded: the plug-ins found the Enreach settings from the start.
+        Assert.DoesNotMatch(new Regex(@"^\s+failed: ", RegexOptions.Multiline), output);
+        Assert.DoesNotMatch(new Regex(@"Background jobs: \d+ succeeded, [1-9]", RegexOptions.Multiline), output);
+        Assert.Matches(new Regex(@"^Done: .*; (\d+) background jobs: \1 succeeded, 0 failed\.\r?$", RegexOptions.Multiline), output);
+    }
+
+    [Fact]
     public void UnknownCommand_Should_ExitNonZeroNamingIt()
     {
         var (exitCode, _, error) = Run("no-such-command");

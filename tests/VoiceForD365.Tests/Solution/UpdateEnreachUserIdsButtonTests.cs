@@ -131,6 +131,19 @@ public sealed class UpdateEnreachUserIdsButtonTests
     }
 
     [Fact]
+    public void RunStoppedWithinTheTimeLimit_Should_TellTheAdminToPressAgain()
+    {
+        var transcript = RunCommand(new JsonObject
+        {
+            ["confirm"] = true,
+            ["response"] = new JsonObject { [UpdateEnreachUserIdsApi.Updated] = 7000, [UpdateEnreachUserIdsApi.Remaining] = 2000 },
+        });
+
+        var alert = (string)transcript.Single("openAlertDialog")["text"]!;
+        Assert.Contains("2000 users remain: press Update Enreach User Ids again to continue.", alert);
+    }
+
+    [Fact]
     public void UserCancels_Should_ExecuteNothing()
     {
         var transcript = RunCommand(new JsonObject { ["confirm"] = false });

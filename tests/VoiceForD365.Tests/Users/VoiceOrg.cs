@@ -1,9 +1,9 @@
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
-using VoiceForD365.Core.Enreach;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.Emulator;
 using VoiceForD365.LocalOrg;
+using VoiceForD365.LocalOrg.Samples;
 using VoiceForD365.Plugins;
 
 namespace VoiceForD365.Tests.Users;
@@ -15,10 +15,7 @@ public sealed class VoiceOrg
     {
         Enreach = enreach;
         Org = new LocalOrganization(new LocalOrganizationOptions { PluginAssemblies = [typeof(PluginBase).Assembly] });
-        SetVariable(EnreachEnvironmentVariables.ApiUserName, enreach.ApiUserName);
-        SetVariable(EnreachEnvironmentVariables.ApiSecret, enreach.ApiSecret);
-        SetVariable(EnreachEnvironmentVariables.ApiEndpoint, enreach.ApiEndpoint.ToString());
-        if (timeBudget is { } budget) SetVariable(EnreachEnvironmentVariables.TimeBudgetSeconds, budget.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        EnvironmentVariableValues.SetEnreach(Service, enreach.ApiUserName, enreach.ApiSecret, enreach.ApiEndpoint, timeBudget);
     }
 
     public LocalOrganization Org { get; }
@@ -27,16 +24,7 @@ public sealed class VoiceOrg
 
     public IOrganizationService Service => Org.Service;
 
-    public void SetVariable(string schemaName, string value)
-    {
-        var definition = Service.RetrieveMultiple(new QueryByAttribute(EnvironmentVariableDefinition.EntityName) { Attributes = { EnvironmentVariableDefinition.SchemaName }, Values = { schemaName } }).Entities.Single();
-        Service.Create(new Entity(EnvironmentVariableValue.EntityName)
-        {
-            [EnvironmentVariableValue.SchemaName] = schemaName,
-            [EnvironmentVariableValue.Value] = value,
-            [EnvironmentVariableValue.DefinitionId] = definition.ToEntityReference(),
-        });
-    }
+    public void SetVariable(string schemaName, string value) => EnvironmentVariableValues.Set(Service, schemaName, value);
 
     public Guid User(string fullName, string? email, string? emailOverride = null, Guid? enreachUserId = null) =>
         Service.Create(new Entity(SystemUser.EntityName)

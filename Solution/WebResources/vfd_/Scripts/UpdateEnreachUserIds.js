@@ -48,6 +48,11 @@ VoiceForD365.UserList = VoiceForD365.UserList || {};
             "\nCleared: " + count(result, "Cleared") +
             "\nNot found: " + count(result, "NotFound") +
             "\nAmbiguous: " + count(result, "Ambiguous");
+        var remaining = count(result, "Remaining");
+        if (remaining > 0) {
+            // The run stopped within Dataverse's 2-minute limit; matched users are skipped next time.
+            text += "\n\n" + remaining + " users remain: press Update Enreach User Ids again to continue.";
+        }
         var lines = messageLines(result);
         if (lines.length > 0) {
             text += "\n\nUsers not matched:";

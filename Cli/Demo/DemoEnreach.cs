@@ -1,0 +1,60 @@
+using VoiceForD365.Emulator;
+using VoiceForD365.LocalOrg.Samples;
+
+namespace VoiceForD365.Cli.Demo;
+
+/// <summary>One user of the demo's Enreach, with a fixed id (so the demo's output can be read and checked) and why it is there.</summary>
+public sealed record DemoEnreachUser(string UserName, Guid Id, string FirstName, string LastName, string Purpose);
+
+/// <summary>
+/// The demo's Enreach: the users the emulator is seeded with (the sample users' emails, the users the Enreach user
+/// id step adds, one email two Enreach users share) and the users of that step who are deliberately not in Enreach.
+/// Ids are fixed so the output reads the same on every run.
+/// </summary>
+public static class DemoEnreach
+{
+    /// <summary>New user of the Enreach user id step: joins the Service Desk team.</summary>
+    public const string EeroEmail = "eero.salminen@contoso.test";
+
+    /// <summary>Aino Virtanen's new email in the Enreach user id step (she becomes Aino Laine).</summary>
+    public const string AinoNewEmail = "aino.laine@contoso.test";
+
+    /// <summary>New user of the Enreach user id step whose email two Enreach users have (in different case).</summary>
+    public const string HelmiEmail = "helmi.koskinen@contoso.test";
+
+    /// <summary>New user of the Enreach user id step whom Enreach does not know.</summary>
+    public const string OttoEmail = "otto.makela@contoso.test";
+
+    public static readonly Guid AinoId = Id(1);
+    public static readonly Guid MikkoId = Id(2);
+    public static readonly Guid SaraId = Id(3);
+    public static readonly Guid EeroId = Id(4);
+    public static readonly Guid AinoNewEmailId = Id(5);
+    public static readonly Guid HelmiId = Id(6);
+    public static readonly Guid HelmiDuplicateId = Id(7);
+
+    /// <summary>Sara Lindqvist's Enreach user after it is re-created (a new id for the same email) before the button is pressed.</summary>
+    public static readonly Guid SaraRecreatedId = Id(8);
+
+    /// <summary>The users the emulator starts with (besides its API user).</summary>
+    public static IReadOnlyList<DemoEnreachUser> Users { get; } =
+    [
+        new(SampleData.AinoEmail, AinoId, "Aino", "Virtanen", "sample user Aino Virtanen"),
+        new(SampleData.MikkoEmail, MikkoId, "Mikko", "Korhonen", "sample user Mikko Korhonen"),
+        new(SampleData.SaraEmail, SaraId, "Sara", "Lindqvist", "sample user Sara Lindqvist"),
+        new(EeroEmail, EeroId, "Eero", "Salminen", "Eero Salminen, who joins the Service Desk team"),
+        new(AinoNewEmail, AinoNewEmailId, "Aino", "Laine", "Aino's new email"),
+        new(HelmiEmail, HelmiId, "Helmi", "Koskinen", "Helmi Koskinen: duplicate email, 1 of 2"),
+        new("Helmi.Koskinen@Contoso.test", HelmiDuplicateId, "Helmi", "Koskinen", "Helmi Koskinen: duplicate email, 2 of 2 (other case)"),
+    ];
+
+    /// <summary>Starts an emulator on loopback seeded with <see cref="Users"/>; the caller disposes it.</summary>
+    public static EnreachEmulator Start()
+    {
+        var options = new EnreachEmulatorOptions();
+        foreach (var user in Users) options.Users.Add(new EnreachEmulatorUser(user.Id, user.UserName, user.FirstName, user.LastName));
+        return EnreachEmulator.Start(options);
+    }
+
+    private static Guid Id(int n) => new($"e0000000-0000-4000-a000-{n:D12}");
+}

@@ -1,0 +1,76 @@
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using VoiceForD365.Core.Enreach;
+using VoiceForD365.Core.Schema;
+using VoiceForD365.Core.Users;
+using VoiceForD365.LocalOrg;
+using Xunit;
+
+namespace VoiceForD365.Tests.Users;
+
+/// <summary>The Core updater's own contract (the plug-ins' behaviour is in EnreachUserIdTests).</summary>
+public class EnreachUserIdUpdaterTests
+{
+    private sealed class FixedDirectory(params EnreachUser[] users) : IEnreachClient
+    {
+        public int UsersRequests { get; private set; }
+
+        public IReadOnlyList<EnreachUser> GetUsers()
+        {
+            UsersRequests++;
+            return users;
+        }
+
+        public Task<IReadOnlyList<EnreachUser>> GetUsersAsync(CancellationToken cancellationToken = default) => Task.FromResult(GetUsers());
+
+        public EnreachUser GetUser(Guid id) => throw new NotSupportedException();
+
+        public Task<EnreachUser> GetUserAsync(Guid id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public EnreachUser GetCurrentUser() => throw new NotSupportedException();
+
+        public Task<EnreachUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+
+    private readonly LocalOrganization _org = new();
+
+    private Guid VoiceUser(string email)
+    {
+        var id = _org.Service.Create(new Entity(SystemUser.EntityName) { [SystemUser.FullName] = email, [SystemUser.InternalEmailAddress] = email });
+        _org.Service.Associate(SystemUser.EntityName, id, new Relationship(Relationships.SystemUserRoles), [new EntityReference(Role.EntityName, _org.RoleId(Role.VoiceUser))]);
+        return id;
+    }
+
+    private int UsersWithId() =>
+        _org.Service.RetrieveMultiple(new QueryExpression(SystemUser.EntityName) { Criteria = { Conditions = { new ConditionExpression(SystemUser.EnreachUserId, ConditionOperator.NotNull) } } }).Entities.Count;
+
+    [Fact]
+    public void RunToldToStop_Should_KeepWhatItWroteReportTheRestAsRemainingAndFinishOnTheNextRun()
+    {
+        var enreach = new FixedDirectory(Enumerable.Range(1, 5).Select(i => new EnreachUser(Guid.NewGuid(), $"agent{i}@contoso.test")).ToArray());
+        for (var i = 1; i <= 5; i++) VoiceUser($"agent{i}@contoso.test");
+        var updater = new EnreachUserIdUpdater(_org.Service, () => enreach, _ => { });
+        var asked = 0;
+
+        var first = updater.UpdateVoiceUsers(mayContinue: () => ++asked <= 2);
+        var usersWithIdAfterFirst = UsersWithId();
+        var second = updater.UpdateVoiceUsers();
+
+        Assert.Equal((2, 3), (first.Updated, first.Remaining));
+        Assert.Equal(2, usersWithIdAfterFirst);
+        Assert.Equal((3, 2, 0), (second.Updated, second.Unchanged, second.Remaining));
+        Assert.Equal(5, UsersWithId());
+    }
+
+    [Fact]
+    public void NoVoiceUser_Should_NeitherCreateTheClientNorAskEnreach()
+    {
+        _org.Service.Create(new Entity(SystemUser.EntityName) { [SystemUser.FullName] = "Not a Voice user", [SystemUser.InternalEmailAddress] = "x@contoso.test" });
+        var created = false;
+
+        var summary = new EnreachUserIdUpdater(_org.Service, () => { created = true; return new FixedDirectory(); }, _ => { }).UpdateVoiceUsers();
+
+        Assert.False(created);
+        Assert.Equal(0, summary.Total);
+    }
+}
