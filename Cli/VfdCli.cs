@@ -19,5 +19,6 @@ public static class VfdCli
         new("vfd: Voice for Dynamics 365 command line (local organization demo; later pack, sync, route, deploy, doctor).")
         {
             DemoCommand.Create(),
+            Pack.PackCommand.Create(),
         };
 }

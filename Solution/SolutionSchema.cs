@@ -50,7 +50,8 @@ public static class SolutionSchema
 
     public static readonly TableExtension SystemUserExtension = new(SystemUser.EntityName,
     [
-        Guid(SystemUser.EnreachUserId, "Enreach User Id") with { Description = "The user's id in Enreach Voice, kept current from their email." },
+        // Text, not uniqueidentifier: Dataverse has no custom GUID columns. Core reads and writes it through EnreachUserIdColumn.
+        Text(SystemUser.EnreachUserId, "Enreach User Id", 100) with { Description = "The user's id in Enreach Voice, kept current from their email." },
         Text(SystemUser.EnreachUserEmail, "Enreach User Email", 100) with { Description = "Overrides the primary email when matching the user in Enreach." },
     ], []);
 
@@ -78,12 +79,8 @@ public static class SolutionSchema
             $"Longest time one Enreach operation may take, retries included (default 60; at most {EnreachSettings.MaxTotalBudgetSeconds}, below the 2-minute plug-in limit)."),
     ];
 
-    public static IReadOnlyList<SecurityRoleDefinition> SecurityRoles { get; } =
-    [
-        new(Role.VoiceUser, "Agents using Voice for D365: their Enreach User Id is kept current. May be given to a team."),
-        new(Role.VoiceApiUser, "The application user that the Enreach sync and the plug-ins act as."),
-        new(Role.VoiceAdminUser, "Administrators of Voice for D365: the Configurator app, settings and callback profiles."),
-    ];
+    /// <summary>The three roles with their least privileges (see <see cref="Solution.SecurityRoles"/>).</summary>
+    public static IReadOnlyList<SecurityRoleDefinition> SecurityRoles => Solution.SecurityRoles.All;
 
     public static IReadOnlyList<TableDefinition> Tables { get; } = [VoiceSettingTable, CallbackProfileTable];
 

@@ -161,6 +161,6 @@ namespace VoiceForD365.Core.Users
         }
 
         private void Write(VoiceUser user, Guid? enreachUserId) =>
-            _service.Update(new Entity(SystemUser.EntityName, user.Id) { [SystemUser.EnreachUserId] = enreachUserId });
+            _service.Update(new Entity(SystemUser.EntityName, user.Id) { [SystemUser.EnreachUserId] = EnreachUserIdColumn.Value(enreachUserId) });
     }
 }

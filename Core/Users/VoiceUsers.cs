@@ -145,6 +145,6 @@ namespace VoiceForD365.Core.Users
             row.GetAttributeValue<string>(SystemUser.FullName),
             row.GetAttributeValue<string>(SystemUser.InternalEmailAddress),
             row.GetAttributeValue<string>(SystemUser.EnreachUserEmail),
-            row.GetAttributeValue<Guid?>(SystemUser.EnreachUserId));
+            EnreachUserIdColumn.Read(row));
     }
 }

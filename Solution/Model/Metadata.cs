@@ -127,5 +127,27 @@ public sealed record EnvironmentVariableDefinitionModel(string SchemaName, strin
     public bool IsRequired { get; init; }
 }
 
-/// <summary>A security role the solution ships (its privileges come with the packaging issue).</summary>
-public sealed record SecurityRoleDefinition(string Name, string Description);
+/// <summary>Depth of a privilege, with Dataverse's names (org-owned tables only know Global).</summary>
+public enum PrivilegeDepth
+{
+    /// <summary>The user's own records (and those shared with them).</summary>
+    Basic,
+
+    /// <summary>Records of the user's business unit.</summary>
+    Local,
+
+    /// <summary>Records of the user's business unit and those below it.</summary>
+    Deep,
+
+    /// <summary>Every record of the organization.</summary>
+    Global,
+}
+
+/// <summary>One privilege of a role: its Dataverse name (prvReadAccount, prvWritevfd_voicesetting...), depth, and why the role needs it.</summary>
+public sealed record RolePrivilegeDefinition(string Name, PrivilegeDepth Depth, string Reason);
+
+/// <summary>A security role the solution ships, with exactly the privileges its work needs (see <c>SecurityRoles</c>).</summary>
+public sealed record SecurityRoleDefinition(string Name, string Description)
+{
+    public IReadOnlyList<RolePrivilegeDefinition> Privileges { get; init; } = [];
+}

@@ -108,7 +108,7 @@ internal static class EnreachUserIdsBench
                 [SystemUser.FullName] = users[i].FullName,
                 [SystemUser.InternalEmailAddress] = users[i].Email,
                 [SystemUser.BusinessUnitId] = businessUnit,
-                [SystemUser.EnreachUserId] = users[i].InitialId,
+                [SystemUser.EnreachUserId] = EnreachUserIdColumn.Value(users[i].InitialId),
             });
             users[i].DataverseId = ids[i];
         }
@@ -152,7 +152,7 @@ internal static class EnreachUserIdsBench
     {
         var query = new QueryExpression(SystemUser.EntityName) { ColumnSet = new ColumnSet(SystemUser.EnreachUserId) };
         query.AddOrder(SystemUser.PrimaryId, OrderType.Ascending);
-        var actual = org.Service.RetrieveAll(query).ToDictionary(u => u.Id, u => u.GetAttributeValue<Guid?>(SystemUser.EnreachUserId));
+        var actual = org.Service.RetrieveAll(query).ToDictionary(u => u.Id, EnreachUserIdColumn.Read);
         return expected.IdsAfter.Count(p => !actual.TryGetValue(p.Key, out var id) || id != p.Value);
     }
 

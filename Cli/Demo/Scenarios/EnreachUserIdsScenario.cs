@@ -146,7 +146,7 @@ public sealed class EnreachUserIdsScenario : IDemoScenario
     }
 
     private static Guid? IdOf(IOrganizationService service, Guid userId) =>
-        service.Retrieve(SystemUser.EntityName, userId, new ColumnSet(SystemUser.EnreachUserId)).GetAttributeValue<Guid?>(SystemUser.EnreachUserId);
+        EnreachUserIdColumn.Read(service.Retrieve(SystemUser.EntityName, userId, new ColumnSet(SystemUser.EnreachUserId)));
 
     private static string Show(Guid? id) => id?.ToString() ?? "(none)";
 

@@ -110,7 +110,7 @@ public class OrganizationServiceTests
     [Fact]
     public void SolutionColumnsOnStandardTables_Should_BeAccepted()
     {
-        var id = Service.Create(new Entity(SystemUser.EntityName) { [SystemUser.FullName] = "Agent", [SystemUser.EnreachUserId] = Guid.NewGuid(), [SystemUser.EnreachUserEmail] = "agent@example.com" });
+        var id = Service.Create(new Entity(SystemUser.EntityName) { [SystemUser.FullName] = "Agent", [SystemUser.EnreachUserId] = Guid.NewGuid().ToString(), [SystemUser.EnreachUserEmail] = "agent@example.com" });
 
         Assert.Equal("agent@example.com", Service.Retrieve(SystemUser.EntityName, id, new ColumnSet(SystemUser.EnreachUserEmail))[SystemUser.EnreachUserEmail]);
     }

@@ -264,7 +264,7 @@ public class EnreachUserIdTests : IClassFixture<EmulatorFixture>
         _enreach.Requests.Reset();
         _org.Service.Associate(Core.Schema.Team.EntityName, team, new Relationship(Core.Schema.Relationships.TeamRoles),
             [new EntityReference(Core.Schema.Role.EntityName, _org.Org.RoleId(Core.Schema.Role.VoiceUser))]);
-        _org.Service.Update(new Entity(Core.Schema.SystemUser.EntityName, agents[1]) { [Core.Schema.SystemUser.EnreachUserId] = Guid.NewGuid() });
+        _org.Service.Update(new Entity(Core.Schema.SystemUser.EntityName, agents[1]) { [Core.Schema.SystemUser.EnreachUserId] = Guid.NewGuid().ToString() });
         _org.Org.Requests.Reset();
 
         var first = _org.UpdateAll();

@@ -32,7 +32,7 @@ public sealed class VoiceOrg
             [SystemUser.FullName] = fullName,
             [SystemUser.InternalEmailAddress] = email,
             [SystemUser.EnreachUserEmail] = emailOverride,
-            [SystemUser.EnreachUserId] = enreachUserId,
+            [SystemUser.EnreachUserId] = EnreachUserIdColumn.Value(enreachUserId),
         });
 
     public Guid VoiceUser(string fullName, string? email, string? emailOverride = null)
@@ -57,7 +57,7 @@ public sealed class VoiceOrg
         Service.Associate(Core.Schema.Team.EntityName, teamId, new Relationship(Relationships.TeamMembership), [new EntityReference(SystemUser.EntityName, userId)]);
 
     public Guid? EnreachIdOf(Guid userId) =>
-        Service.Retrieve(SystemUser.EntityName, userId, new ColumnSet(SystemUser.EnreachUserId)).GetAttributeValue<Guid?>(SystemUser.EnreachUserId);
+        EnreachUserIdColumn.Read(Service.Retrieve(SystemUser.EntityName, userId, new ColumnSet(SystemUser.EnreachUserId)));
 
     public OrganizationResponse UpdateAll() => Service.Execute(new OrganizationRequest("vfd_UpdateEnreachUserIds"));
 

@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text;
+using System.Xml.Linq;
+using VoiceForD365.Core.Schema;
+
+namespace VoiceForD365.Solution.Package;
+
+/// <summary>What <see cref="PackageBuilder.Build"/> packages.</summary>
+public sealed class PackageOptions
+{
+    /// <summary>The managed solution zip (the packer's <c>PackResult.ManagedZip</c>); it goes into PkgAssets as VoiceForD365_managed.zip.</summary>
+    public required string ManagedSolutionZip { get; init; }
+
+    /// <summary>Where the package and the data zip are written (artifacts/); created when missing.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>
+    /// The net462 Release build of VoiceForD365.PackageDeployer.dll. Default: <see cref="PackageAssembly.NextToApplication"/>
+    /// (package/ next to the running application, where the builds of vfd and of the tests copy it) when it is there,
+    /// else built from the repository (<see cref="PackageAssembly.Build"/>).
+    /// </summary>
+    public string? PackageAssemblyPath { get; init; }
+
+    /// <summary>The repository to build the package assembly from when there is none next to the application; default: found (<see cref="RepositoryRoot.Find"/>).</summary>
+    public string? RepositoryRoot { get; init; }
+
+    /// <summary>The address of Enreach's phone widget for the two channel provider records (see <see cref="VoiceForD365Data.WidgetUrlPlaceholder"/>).</summary>
+    public string WidgetUrl { get; init; } = VoiceForD365Data.WidgetUrlPlaceholder;
+}
+
+/// <summary>The files <see cref="PackageBuilder.Build"/> wrote.</summary>
+/// <param name="PackageZip">artifacts/VoiceForD365Package.zip: the package assembly and PkgAssets/.</param>
+/// <param name="DataZip">artifacts/VoiceForD365Data.zip: the configuration data, also inside the package.</param>
+/// <param name="PackageAssemblyPath">The package assembly that went into the package.</param>
+public sealed record PackageResult(string PackageZip, string DataZip, string PackageAssemblyPath);
+
+/// <summary>
+/// Writes the Package Deployer package (SPEC C4) after the solution zips exist: <c>VoiceForD365Package.zip</c> holding
+/// the package assembly (VoiceForD365.PackageDeployer.dll, net462 Release) at its root and <c>PkgAssets/</c> with
+/// ImportConfig.xml (carried by the package assembly, from PackageDeployer/PkgAssets/ImportConfig.xml), the managed
+/// solution and the configuration data (<see cref="VoiceForD365Data"/>), also written on its own as
+/// <c>VoiceForD365Data.zip</c>. Unzipped next to PackageDeployer.exe, it is the package the wizard offers. Nothing else
+/// goes in: not the reference assemblies of Sdk/, not Microsoft.Xrm.Tooling.Connector (PackageDeployer.exe has the
+/// real ones). Entry times are fixed, so the same inputs give the same bytes.
+/// </summary>
+public static class PackageBuilder
+{
+    public const string PackageZipName = "VoiceForD365Package.zip";
+    public const string DataZipName = "VoiceForD365Data.zip";
+    public const string ManagedSolutionName = "VoiceForD365_managed.zip";
+    public const string AssetsFolder = "PkgAssets";
+    public const string ImportConfigName = "ImportConfig.xml";
+    public const string PackageAssemblyName = "VoiceForD365.PackageDeployer.dll";
+
+    /// <summary>The name of ImportConfig.xml as a resource of the package assembly.</summary>
+    public const string ImportConfigResource = AssetsFolder + "/" + ImportConfigName;
+
+    public static PackageResult Build(PackageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!File.Exists(options.ManagedSolutionZip))
+            throw new FileNotFoundException($"The managed solution {options.ManagedSolutionZip} does not exist: pack the solution first.", options.ManagedSolutionZip);
+        CheckManagedSolution(options.ManagedSolutionZip);
+        var assembly = options.PackageAssemblyPath
+                       ?? PackageAssembly.NextToApplication()
+                       ?? PackageAssembly.Build(options.RepositoryRoot ?? RepositoryRoot.Find());
+        if (!File.Exists(assembly)) throw new FileNotFoundException($"The package assembly {assembly} does not exist.", assembly);
+        if (!string.Equals(Path.GetFileName(assembly), PackageAssemblyName, StringComparison.Ordinal))
+            throw new ArgumentException($"The package assembly must be {PackageAssemblyName}, not {Path.GetFileName(assembly)}.", nameof(options));
+        var assemblyBytes = File.ReadAllBytes(assembly);
+        var importConfig = PackageAssembly.ImportConfig(assemblyBytes);
+        CheckImportConfig(importConfig);
+
+        var data = VoiceForD365Data.Zip(options.WidgetUrl);
+        Directory.CreateDirectory(options.OutputDirectory);
+        var dataZip = Path.Combine(options.OutputDirectory, DataZipName);
+        WriteAtomically(dataZip, data);
+
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            ConfigurationMigrationWriter.Add(zip, PackageAssemblyName, assemblyBytes);
+            ConfigurationMigrationWriter.Add(zip, AssetsFolder + "/" + ImportConfigName, importConfig);
+            ConfigurationMigrationWriter.Add(zip, AssetsFolder + "/" + ManagedSolutionName, File.ReadAllBytes(options.ManagedSolutionZip));
+            ConfigurationMigrationWriter.Add(zip, AssetsFolder + "/" + DataZipName, data);
+        }
+        var packageZip = Path.Combine(options.OutputDirectory, PackageZipName);
+        WriteAtomically(packageZip, buffer.ToArray());
+        return new PackageResult(packageZip, dataZip, assembly);
+    }
+
+    /// <summary>The solution zip must be the managed VoiceForD365 solution (solution.xml: UniqueName, Managed 1).</summary>
+    private static void CheckManagedSolution(string path)
+    {
+        XElement? manifest = null;
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var entry = zip.GetEntry("solution.xml");
+            if (entry != null)
+            {
+                using var stream = entry.Open();
+                manifest = XDocument.Load(stream).Root?.Element("SolutionManifest");
+            }
+        }
+        catch (InvalidDataException)
+        {
+        }
+        var uniqueName = (string?)manifest?.Element("UniqueName");
+        var managed = (string?)manifest?.Element("Managed");
+        if (uniqueName != Publisher.SolutionUniqueName || managed != "1")
+            throw new InvalidOperationException(
+                $"{path} is not the managed {Publisher.SolutionUniqueName} solution (its solution.xml says {uniqueName ?? "no unique name"}, managed {managed ?? "unknown"}): the package installs the managed solution.");
+    }
+
+    /// <summary>ImportConfig.xml must name exactly the files the builder writes into PkgAssets.</summary>
+    private static void CheckImportConfig(byte[] importConfig)
+    {
+        var root = XDocument.Load(new MemoryStream(importConfig)).Root;
+        var solutions = root?.Element("solutions")?.Elements("configsolutionfile").Select(e => (string?)e.Attribute("solutionpackagefilename")).ToList() ?? [];
+        var data = (string?)root?.Attribute("crmmigdataimportfile");
+        if (root?.Name != "configdatastorage" || solutions.Count != 1 || solutions[0] != ManagedSolutionName || data != DataZipName)
+            throw new InvalidOperationException(
+                $"The {ImportConfigName} of the package assembly must be a configdatastorage that imports the solution {ManagedSolutionName} and the data {DataZipName}, the files the package builder writes.");
+    }
+
+    private static void WriteAtomically(string path, byte[] content)
+    {
+        var temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, content);
+        File.Move(temporary, path, overwrite: true);
+    }
+}
+
+/// <summary>The package assembly, built from source.</summary>
+public static class PackageAssembly
+{
+    public const string ProjectPath = "PackageDeployer/VoiceForD365.PackageDeployer.csproj";
+
+    /// <summary>The folder, next to the running application, where its build copies the package assembly.</summary>
+    public const string FolderNextToApplication = "package";
+
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>package/VoiceForD365.PackageDeployer.dll next to the running application; null when it is not there.</summary>
+    public static string? NextToApplication()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, FolderNextToApplication, PackageBuilder.PackageAssemblyName);
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <summary>The ImportConfig.xml the package assembly carries (read from its metadata; nothing is loaded).</summary>
+    public static byte[] ImportConfig(byte[] assembly)
+    {
+        using var pe = new PEReader(new MemoryStream(assembly));
+        var md = pe.GetMetadataReader();
+        foreach (var handle in md.ManifestResources)
+        {
+            var resource = md.GetManifestResource(handle);
+            if (!resource.Implementation.IsNil || md.GetString(resource.Name) != PackageBuilder.ImportConfigResource) continue;
+            var resources = pe.GetSectionData(pe.PEHeaders.CorHeader!.ResourcesDirectory.RelativeVirtualAddress);
+            var reader = resources.GetReader((int)resource.Offset, resources.Length - (int)resource.Offset);
+            return reader.ReadBytes(reader.ReadInt32());
+        }
+        throw new InvalidOperationException($"The package assembly carries no {PackageBuilder.ImportConfigResource}: build it from PackageDeployer/.");
+    }
+
+    /// <summary>
+    /// <c>dotnet build PackageDeployer -c Release</c> (incremental: a few seconds when it is up to date) and the path of
+    /// the net462 VoiceForD365.PackageDeployer.dll it produced, so that a package never carries a stale or Debug build.
+    /// </summary>
+    public static string Build(string repositoryRoot)
+    {
+        var project = Path.Combine(repositoryRoot, ProjectPath);
+        if (!File.Exists(project)) throw new FileNotFoundException($"The package project is not at {project}.", project);
+        var start = new ProcessStartInfo(DotNet)
+        {
+            WorkingDirectory = repositoryRoot, // global.json picks the SDK
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // -getProperty with -t:Build builds, then prints the property alone on stdout (the log goes to stderr).
+        foreach (var a in new[] { "build", project, "-c", "Release", "-f", "net462", "-nologo", "-tl:off", "-nodeReuse:false", "-t:Build", "-getProperty:TargetPath" })
+            start.ArgumentList.Add(a);
+        // A caller running under MSBuild (a test host) must not pass its MSBuild to the child.
+        foreach (var v in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly" })
+            start.Environment.Remove(v);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+
+        var stdout = new StringBuilder();
+        var all = new StringBuilder();
+        using var outDone = new ManualResetEventSlim();
+        using var errDone = new ManualResetEventSlim();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(e.Data, stdout, outDone);
+        process.ErrorDataReceived += (_, e) => Append(e.Data, null, errDone);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(BuildTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet build {ProjectPath} did not finish within {BuildTimeout}.");
+        }
+        // A grandchild (a build server) may hold the pipes open: don't wait for end-of-stream for ever.
+        outDone.Wait(TimeSpan.FromSeconds(10));
+        errDone.Wait(TimeSpan.FromSeconds(10));
+        string output, log;
+        lock (all)
+        {
+            output = stdout.ToString();
+            log = all.ToString();
+        }
+        var dll = output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.EndsWith(".dll", StringComparison.OrdinalIgnoreCase));
+        if (process.ExitCode != 0 || dll == null || !File.Exists(dll))
+            throw new InvalidOperationException($"dotnet build {ProjectPath} -c Release -f net462 failed (exit code {process.ExitCode}):\n{log}");
+        return dll;
+
+        void Append(string? line, StringBuilder? to, ManualResetEventSlim done)
+        {
+            if (line == null)
+            {
+                done.Set();
+                return;
+            }
+            lock (all)
+            {
+                to?.AppendLine(line);
+                all.AppendLine(line);
+            }
+        }
+    }
+
+    private static string DotNet =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+}
+
+/// <summary>The repository the package is built from.</summary>
+public static class RepositoryRoot
+{
+    /// <summary>The folder holding VoiceForD365.sln, above the current directory or the application's folder.</summary>
+    public static string Find()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "VoiceForD365.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException($"No repository (VoiceForD365.sln) above {Environment.CurrentDirectory} or {AppContext.BaseDirectory}: the package is built from the repository's PackageDeployer/.");
+    }
+}

@@ -1,0 +1,204 @@
+using System.Xml.Linq;
+using VoiceForD365.Core.Registration;
+using VoiceForD365.Core.Schema;
+
+namespace VoiceForD365.Solution.Packing;
+
+/// <summary>
+/// SDK message ids. Platform messages have the same sdkmessageid in every Dataverse organization (Microsoft Learn,
+/// "Use messages with the SDK for .NET"), so an exported step names its message by id. A message missing here
+/// (Associate and Disassociate: Microsoft does not list their ids) is written without SdkMessageId, which the schema
+/// allows; its id is to be confirmed against an organization (GET sdkmessages?$filter=name eq 'Associate').
+/// </summary>
+public static class SdkMessages
+{
+    private static readonly Dictionary<string, Guid> Known = new(StringComparer.Ordinal)
+    {
+        ["Assign"] = new("8cbdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["Create"] = new("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["Delete"] = new("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["GrantAccess"] = new("c5bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["Merge"] = new("dbbdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["ModifyAccess"] = new("dcbdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["Retrieve"] = new("f2bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["RetrieveMultiple"] = new("03bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["RetrievePrincipalAccess"] = new("04bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["RetrieveSharedPrincipalsAndAccess"] = new("10bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["RevokeAccess"] = new("11bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["SetState"] = new("1cbebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["SetStateDynamicEntity"] = new("1dbebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["Update"] = new("20bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+    };
+
+    public static Guid? IdOf(string message) => Known.TryGetValue(message, out var id) ? id : null;
+}
+
+/// <summary>One registered step, with everything the solution writes about it.</summary>
+public sealed record StepRegistration(ShippedAssembly Assembly, ShippedType Type, StepDeclaration Declaration)
+{
+    public Guid Id => StableGuid.For("step", $"{Type.FullName}/{Declaration.Message}/{Table}/{(int)Declaration.Stage}");
+
+    /// <summary>The primary table, or "none" for messages without one (Associate).</summary>
+    public string Table => Declaration.Table.Length == 0 ? "none" : Declaration.Table;
+
+    /// <summary>Named the way the Plug-in Registration Tool names steps.</summary>
+    public string Name => $"{Type.FullName}: {Declaration.Message} of {(Declaration.Table.Length == 0 ? "any Entity" : Declaration.Table)}";
+}
+
+/// <summary>Plug-in assemblies, plug-in types, steps and images (customizations.xml), and custom API files.</summary>
+internal static class PluginRegistrationWriter
+{
+    public static Guid AssemblyId(ShippedAssembly assembly) => StableGuid.For("pluginassembly", assembly.Name);
+
+    public static Guid TypeId(ShippedType type) => StableGuid.For("plugintype", type.FullName);
+
+    /// <summary>Where Dataverse exports an assembly: PluginAssemblies/&lt;name without dots&gt;-&lt;ID&gt;/&lt;name without dots&gt;.dll.</summary>
+    public static string FileName(ShippedAssembly assembly)
+    {
+        var name = new string(assembly.Name.Where(char.IsLetterOrDigit).ToArray());
+        return $"PluginAssemblies/{name}-{AssemblyId(assembly).ToString("D").ToUpperInvariant()}/{name}.dll";
+    }
+
+    public static XElement PluginAssembly(ShippedAssembly assembly, string version) =>
+        new("PluginAssembly",
+            new XAttribute("FullName", assembly.FullName),
+            new XAttribute("PluginAssemblyId", AssemblyId(assembly).ToString("D")),
+            new XAttribute("CustomizationLevel", "1"),
+            new XElement("IsolationMode", "2"), // sandbox
+            new XElement("SourceType", "0"), // database
+            new XElement("IntroducedVersion", version),
+            new XElement("FileName", "/" + FileName(assembly)),
+            new XElement("PluginTypes", assembly.Types.Select(t => PluginType(assembly, t))));
+
+    private static XElement PluginType(ShippedAssembly assembly, ShippedType type)
+    {
+        var activity = type.Activity;
+        var name = activity?.Name is { Length: > 0 } n ? n : type.FullName;
+        var element = new XElement("PluginType",
+            new XAttribute("AssemblyQualifiedName", $"{type.FullName}, {assembly.FullName}"),
+            new XAttribute("PluginTypeId", TypeId(type).ToString("D")),
+            new XAttribute("Name", name));
+        if (activity is { Description.Length: > 0 }) element.Add(new XElement("Description", activity.Description));
+        element.Add(new XElement("FriendlyName", name));
+        if (type.Kind == ShippedTypeKind.WorkflowActivity) element.Add(new XElement("WorkflowActivityGroupName", activity!.GroupName));
+        return element;
+    }
+
+    public static XElement Step(StepRegistration step, string version)
+    {
+        var declaration = step.Declaration;
+        var element = new XElement("SdkMessageProcessingStep",
+            new XAttribute("Name", step.Name),
+            new XAttribute("SdkMessageProcessingStepId", Xml.Braced(step.Id)),
+            new XElement("PluginTypeName", $"{step.Type.FullName}, {step.Assembly.FullName}"),
+            new XElement("PluginTypeId", TypeId(step.Type).ToString("D")),
+            new XElement("PrimaryEntity", step.Table),
+            new XElement("AsyncAutoDelete", Xml.Bit(declaration.Mode == ExecutionMode.Asynchronous)),
+            new XElement("Description", declaration.Description.Length > 0 ? declaration.Description : step.Name),
+            new XElement("FilteringAttributes", Normalized(declaration.FilteringAttributes)),
+            new XElement("InvocationSource", "0"),
+            new XElement("Mode", Xml.Int((int)declaration.Mode)),
+            new XElement("Rank", Xml.Int(declaration.Order)));
+        if (SdkMessages.IdOf(declaration.Message) is { } messageId) element.Add(new XElement("SdkMessageId", messageId.ToString("D")));
+        element.Add(
+            new XElement("EventHandlerTypeCode", "4602"), // plug-in type
+            new XElement("Stage", Xml.Int((int)declaration.Stage)),
+            new XElement("IsCustomizable", "1"),
+            new XElement("IsHidden", "0"),
+            new XElement("SupportedDeployment", "0"), // server only
+            new XElement("IntroducedVersion", version));
+        var images = Images(step).ToList();
+        if (images.Count > 0) element.Add(new XElement("SdkMessageProcessingStepImages", images.Select(i => Image(i, version))));
+        return element;
+    }
+
+    /// <summary>A step's images: name (alias), type (0 pre, 1 post), columns.</summary>
+    public static IEnumerable<(StepRegistration Step, string Name, int ImageType, string Attributes)> Images(StepRegistration step)
+    {
+        var declaration = step.Declaration;
+        if (declaration.PreImageName.Length > 0) yield return (step, declaration.PreImageName, 0, Normalized(declaration.PreImageAttributes));
+        if (declaration.PostImageName.Length > 0) yield return (step, declaration.PostImageName, 1, Normalized(declaration.PostImageAttributes));
+    }
+
+    public static Guid ImageId(StepRegistration step, string name, int imageType) => StableGuid.For("stepimage", $"{step.Id:D}/{imageType}/{name}");
+
+    private static XElement Image((StepRegistration Step, string Name, int ImageType, string Attributes) image, string version) =>
+        new("SdkMessageProcessingStepImage", new XAttribute("Name", image.Name),
+            new XElement("SdkMessageProcessingStepImageId", Xml.Braced(ImageId(image.Step, image.Name, image.ImageType))),
+            new XElement("Attributes", image.Attributes),
+            new XElement("EntityAlias", image.Name),
+            new XElement("ImageType", Xml.Int(image.ImageType)),
+            new XElement("MessagePropertyName", MessagePropertyOf(image.Step.Declaration.Message)),
+            new XElement("IsCustomizable", "1"),
+            new XElement("IntroducedVersion", version));
+
+    /// <summary>The request property the image is of: the new record's Id for Create, the Target otherwise.</summary>
+    private static string MessagePropertyOf(string message) => message switch
+    {
+        Messages.Create => "Id",
+        "SetState" or "SetStateDynamicEntity" => "EntityMoniker",
+        _ => "Target",
+    };
+
+    /// <summary>Comma-separated columns without blanks, as Dataverse stores them.</summary>
+    private static string Normalized(string columns) =>
+        string.Join(",", columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>
+    /// The files of one custom API: customapis/&lt;uniquename&gt;/customapi.xml, and one folder per request parameter
+    /// and response property, named by its unique name.
+    /// </summary>
+    public static IEnumerable<(string Path, XElement Content)> CustomApiFiles(ShippedType type, CustomApiDeclaration api)
+    {
+        var folder = $"customapis/{api.UniqueName}";
+        yield return ($"{folder}/customapi.xml", new XElement("customapi", new XAttribute("uniquename", api.UniqueName),
+            new XElement("allowedcustomprocessingsteptype", "0"), // no other steps on this message
+            new XElement("bindingtype", "0"), // global
+            new XElement("boundentitylogicalname"),
+            Xml.DefaultLabel("description", api.Description.Length > 0 ? api.Description : api.DisplayName),
+            Xml.DefaultLabel("displayname", api.DisplayName.Length > 0 ? api.DisplayName : api.UniqueName),
+            new XElement("executeprivilegename"),
+            new XElement("iscustomizable", "0"),
+            new XElement("isfunction", Xml.Bit(api.IsFunction)),
+            new XElement("isprivate", "0"),
+            new XElement("name", api.UniqueName),
+            new XElement("plugintypeid", new XElement("plugintypeid", Xml.Braced(TypeId(type)))),
+            new XElement("workflowsdkstepenabled", "0")));
+        foreach (var parameter in api.RequestParameters)
+        {
+            yield return ($"{folder}/customapirequestparameters/{parameter.UniqueName}/customapirequestparameter.xml",
+                new XElement("customapirequestparameter", new XAttribute("uniquename", parameter.UniqueName),
+                    Xml.DefaultLabel("description", parameter.Description.Length > 0 ? parameter.Description : parameter.UniqueName),
+                    Xml.DefaultLabel("displayname", parameter.UniqueName),
+                    new XElement("iscustomizable", "0"),
+                    new XElement("isoptional", Xml.Bit(parameter.IsOptional)),
+                    new XElement("logicalentityname"),
+                    new XElement("name", $"{api.UniqueName}.{parameter.UniqueName}"),
+                    new XElement("type", Xml.Int((int)parameter.Type))));
+        }
+        foreach (var property in api.ResponseProperties)
+        {
+            // isoptional is not valid on a response property (the import refuses it).
+            yield return ($"{folder}/customapiresponseproperties/{property.UniqueName}/customapiresponseproperty.xml",
+                new XElement("customapiresponseproperty", new XAttribute("uniquename", property.UniqueName),
+                    Xml.DefaultLabel("description", property.Description.Length > 0 ? property.Description : property.UniqueName),
+                    Xml.DefaultLabel("displayname", property.UniqueName),
+                    new XElement("iscustomizable", "0"),
+                    new XElement("logicalentityname"),
+                    new XElement("name", $"{api.UniqueName}.{property.UniqueName}"),
+                    new XElement("type", Xml.Int((int)property.Type))));
+        }
+    }
+
+    /// <summary>Every step of every plug-in type, each checked against the others (one step per type, message, table and stage).</summary>
+    public static IReadOnlyList<StepRegistration> Steps(IEnumerable<ShippedAssembly> assemblies)
+    {
+        var steps = assemblies.SelectMany(a => a.Plugins.SelectMany(t => t.Steps.Select(s => new StepRegistration(a, t, s))))
+            .OrderBy(s => s.Type.FullName, StringComparer.Ordinal).ThenBy(s => s.Declaration.Message, StringComparer.Ordinal)
+            .ThenBy(s => s.Table, StringComparer.Ordinal).ThenBy(s => (int)s.Declaration.Stage).ToList();
+        var duplicate = steps.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new InvalidOperationException($"{duplicate.First().Type.FullName} declares two steps on {duplicate.First().Declaration.Message} of {duplicate.First().Table} at stage {duplicate.First().Declaration.Stage}.");
+        return steps;
+    }
+}
