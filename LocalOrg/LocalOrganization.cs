@@ -8,6 +8,7 @@ using VoiceForD365.LocalOrg.Pipeline;
 using VoiceForD365.LocalOrg.Query;
 using VoiceForD365.LocalOrg.Store;
 using VoiceForD365.Solution;
+using StableGuid = VoiceForD365.Solution.Packing.StableGuid;
 using VoiceForD365.Solution.Model;
 
 namespace VoiceForD365.LocalOrg;
@@ -340,7 +341,7 @@ public sealed partial class LocalOrganization : IQuerySource
     {
         foreach (var role in SolutionSchema.SecurityRoles)
         {
-            var id = StableId("role:" + role.Name);
+            var id = RoleId(role.Name);
             _store.Insert(Metadata.Table(Role.EntityName), Stamp(new Entity(Role.EntityName, id)
             {
                 [Role.PrimaryId] = id,
@@ -350,7 +351,7 @@ public sealed partial class LocalOrganization : IQuerySource
         }
         foreach (var variable in SolutionSchema.EnvironmentVariables)
         {
-            var id = StableId("environmentvariable:" + variable.SchemaName);
+            var id = StableGuid.For("environmentvariabledefinition", variable.SchemaName);
             _store.Insert(Metadata.Table(EnvironmentVariableDefinition.EntityName), Stamp(new Entity(EnvironmentVariableDefinition.EntityName, id)
             {
                 [EnvironmentVariableDefinition.PrimaryId] = id,
@@ -366,9 +367,8 @@ public sealed partial class LocalOrganization : IQuerySource
     }
 
     /// <summary>The id of a role imported with the solution (Voice User, Voice ApiUser, Voice Admin User).</summary>
-    public Guid RoleId(string roleName) => StableId("role:" + roleName);
+    public Guid RoleId(string roleName) => StableGuid.For("role", roleName);
 
-    private static Guid StableId(string name) => new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(name)));
 
     private Entity NewUser(Guid id, string fullName, string? email) => new(SystemUser.EntityName, id)
     {
