@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using VoiceForD365.Solution.Package;
 using VoiceForD365.Solution.Packing;
 
 namespace VoiceForD365.Cli.Pack;
@@ -45,16 +46,19 @@ public static class PackCommand
             return 1;
         }
         PackResult result;
+        PackageResult package;
         try
         {
             result = SolutionPacker.Pack(new PackOptions { OutputDirectory = outputDirectory, Assemblies = paths });
+            package = PackageBuilder.Build(new PackageOptions { ManagedSolutionZip = result.ManagedZip, OutputDirectory = outputDirectory });
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or BadImageFormatException or NotSupportedException)
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or BadImageFormatException or NotSupportedException or TimeoutException)
         {
             error.WriteLine("vfd pack: " + e.Message);
             return 1;
         }
         Print(result, output);
+        output.WriteLine($"Package Deployer package: wrote {Relative(package.PackageZip)} and {Relative(package.DataZip)}");
         return 0;
     }
 

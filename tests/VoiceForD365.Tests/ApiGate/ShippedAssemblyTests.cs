@@ -18,6 +18,8 @@ public sealed class ShippedAssemblyTests
     public static readonly string[] ShippedProjects =
     {
         "Plugins/VoiceForD365.Plugins.csproj",
+        "Workflows/VoiceForD365.Workflows.csproj",
+        "PackageDeployer/VoiceForD365.PackageDeployer.csproj",
     };
 
     /// <summary>Our reference assemblies and the listing of the real assembly each stands in for.</summary>
@@ -25,6 +27,7 @@ public sealed class ShippedAssemblyTests
     {
         ("Sdk/Microsoft.Xrm.Sdk/Microsoft.Xrm.Sdk.csproj", "Microsoft.Xrm.Sdk.txt"),
         ("Sdk/Microsoft.Xrm.Sdk.Workflow/Microsoft.Xrm.Sdk.Workflow.csproj", "Microsoft.Xrm.Sdk.Workflow.txt"),
+        ("Sdk/Microsoft.Xrm.Tooling.PackageDeployment.CrmPackageExtentionBase/Microsoft.Xrm.Tooling.PackageDeployment.CrmPackageExtentionBase.csproj", "Microsoft.Xrm.Tooling.PackageDeployment.CrmPackageExtentionBase.txt"),
     };
 
     private const string MicrosoftPublicKeyToken = "31bf3856ad364e35";

@@ -21,7 +21,7 @@ public sealed class PackCommandTests
     }
 
     [Fact]
-    public void Pack_Should_WriteBothZipsAndSayWhatItWrote()
+    public void Pack_Should_WriteBothZipsThePackageAndItsDataAndSayWhatItWrote()
     {
         var directory = PackedSolution.NewTemporaryDirectory();
         var assemblies = PackedSolution.BuildShipped(_gate);
@@ -30,7 +30,7 @@ public sealed class PackCommandTests
 
         Assert.True(exitCode == 0, $"exit code {exitCode}: {error}");
         Assert.Empty(error);
-        foreach (var zip in new[] { "VoiceForD365.zip", "VoiceForD365_managed.zip" })
+        foreach (var zip in new[] { "VoiceForD365.zip", "VoiceForD365_managed.zip", "VoiceForD365Package.zip", "VoiceForD365Data.zip" })
         {
             Assert.True(File.Exists(Path.Combine(directory, zip)), $"{zip} was not written to {directory}.");
             Assert.Contains(zip, output);

@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace VoiceForD365.Core.Settings
+{
+    /// <summary>The kind of value a setting holds (vfd_value is text; these say how it is read).</summary>
+    public enum SettingType
+    {
+        Text = 0,
+        WholeNumber = 1,
+        YesNo = 2,
+        Guid = 3,
+    }
+
+    /// <summary>
+    /// One vfd_voicesetting record the product ships and reads: its stable id, group, name, type, default value and
+    /// description. An empty value means "not set": readers use <see cref="DefaultValue"/> (a required setting without
+    /// a default, DefaultCrmAssignee, is reported after every package import until an administrator sets it).
+    /// </summary>
+    public sealed class SettingDefinition
+    {
+        public SettingDefinition(string id, string group, string name, SettingType type, string defaultValue, string description,
+            int minimum = int.MinValue, int maximum = int.MaxValue, bool isRequired = false)
+        {
+            Id = new Guid(id);
+            Group = group;
+            Name = name;
+            Type = type;
+            DefaultValue = defaultValue;
+            Description = description;
+            Minimum = minimum;
+            Maximum = maximum;
+            IsRequired = isRequired;
+        }
+
+        /// <summary>The record id in the configuration data (stable across builds and versions).</summary>
+        public Guid Id { get; }
+
+        /// <summary>vfd_groupname: one of <see cref="SettingGroups"/>.</summary>
+        public string Group { get; }
+
+        /// <summary>vfd_name: one of <see cref="SettingNames"/>.</summary>
+        public string Name { get; }
+
+        public SettingType Type { get; }
+
+        /// <summary>The value the package installs (as in the configuration guide); empty: none.</summary>
+        public string DefaultValue { get; }
+
+        /// <summary>vfd_description, from the configuration guide.</summary>
+        public string Description { get; }
+
+        /// <summary>Smallest accepted whole number.</summary>
+        public int Minimum { get; }
+
+        /// <summary>Largest accepted whole number.</summary>
+        public int Maximum { get; }
+
+        /// <summary>The product does not work until it is set (there is no usable default).</summary>
+        public bool IsRequired { get; }
+
+        /// <summary>What a valid value looks like, for messages: "a whole number from 0 to 86400", "True or False", ...</summary>
+        public string ExpectedValue
+        {
+            get
+            {
+                switch (Type)
+                {
+                    case SettingType.WholeNumber:
+                        if (Maximum == int.MaxValue) return "a whole number of at least " + Minimum.ToString(CultureInfo.InvariantCulture);
+                        return "a whole number from " + Minimum.ToString(CultureInfo.InvariantCulture) + " to " + Maximum.ToString(CultureInfo.InvariantCulture);
+                    case SettingType.YesNo:
+                        return "a yes/no value: True or False";
+                    case SettingType.Guid:
+                        return "a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e";
+                    default:
+                        return "text";
+                }
+            }
+        }
+
+        /// <summary>Whether <paramref name="value"/> is a value of this setting's type; empty (not set) always is.</summary>
+        public bool Accepts(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return true;
+            switch (Type)
+            {
+                case SettingType.WholeNumber:
+                    return SettingCatalog.TryParseWholeNumber(value, out var number) && number >= Minimum && number <= Maximum;
+                case SettingType.YesNo:
+                    return SettingCatalog.TryParseYesNo(value, out _);
+                case SettingType.Guid:
+                    return SettingCatalog.TryParseGuid(value, out _);
+                default:
+                    return true;
+            }
+        }
+
+        /// <summary>Null when <paramref name="value"/> is accepted; otherwise a message naming the setting, the expected type and the value.</summary>
+        public string? Check(string? value) =>
+            Accepts(value)
+                ? null
+                : string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The Voice for D365 setting {0} must be {1}, but its value is '{2}'. Correct the value{3} and save again.",
+                    Name,
+                    ExpectedValue,
+                    value,
+                    DefaultValue.Length == 0 ? "" : ", or clear it to use the default (" + DefaultValue + "),");
+
+        public override string ToString() => Group + "/" + Name;
+    }
+
+    /// <summary>
+    /// Every setting of SPEC C5 (phone call sync) and C6 (callback sync): the one list used by the configuration data of
+    /// the package, the setting validation plug-in and the sync workers. Defaults and descriptions follow the
+    /// configuration guide (section 1.5.3, 1.5.4); where it gives none, the choice is noted on the setting.
+    /// </summary>
+    public static class SettingCatalog
+    {
+        private static readonly SettingDefinition[] Definitions =
+        {
+            // PhoneCallSync (configuration guide 1.5.3).
+            new SettingDefinition("acd0685a-9d31-4143-b390-a7b8ed30677f", SettingGroups.PhoneCallSync, SettingNames.CallStartMargin, SettingType.WholeNumber, "15",
+                "Value in seconds, used to set a range of searching existing phone calls, to avoid creating duplicates.",
+                minimum: 0, maximum: 86400),
+            // Not in the guide's table: 0 keeps the guide's behaviour (every call is synced, whatever its length).
+            new SettingDefinition("fe2f80ac-75a3-4560-9cdd-1a7d90ccac28", SettingGroups.PhoneCallSync, SettingNames.CallDurationLimit, SettingType.WholeNumber, "0",
+                "Value in seconds: calls shorter than this are not synced. 0: every call is synced, whatever its length.",
+                minimum: 0, maximum: 86400),
+            // The guide's table shows an example id of one organization's user; there is no usable default.
+            new SettingDefinition("30f9f779-3365-45cf-86f5-5109255dc12a", SettingGroups.PhoneCallSync, SettingNames.DefaultCrmAssignee, SettingType.Guid, "",
+                "Enreach user id, which is set as the owner of a phone call, in case the Enreach user was not found in D365. It must be the Enreach Id (not the Dynamics CRM id) of the fallback user: any user with an Enreach Id, a real or a technical user; the API user is recommended. Call synchronization does not work until it is set.",
+                isRequired: true),
+            new SettingDefinition("3af8a658-cf2f-426a-824d-a2271d12b3a6", SettingGroups.PhoneCallSync, SettingNames.EnableAudit, SettingType.YesNo, "True",
+                "Boolean value, which defines what is set in the Enreach API Audit field of a phone call in D365. When False, the field is set as \"CallId is {Enreach call id}\"; otherwise all the values retrieved from Enreach regarding this phone call are set."),
+            new SettingDefinition("25ae3b5d-8135-486b-adbb-b32dfbe57283", SettingGroups.PhoneCallSync, SettingNames.EnableMultipleMatchCreate, SettingType.YesNo, "True",
+                "Boolean value, which defines if service calls should be created when multiple contacts/accounts/leads are found."),
+            // At most 31 days: the longest time range the Enreach calls API accepts.
+            new SettingDefinition("1831b404-7011-488f-a4f1-1d24bded64a8", SettingGroups.PhoneCallSync, SettingNames.ExecutionInterval, SettingType.WholeNumber, "120",
+                "Value in minutes, which is taken from execution start and set into start date for phone calls retrieval from Enreach API.",
+                minimum: 1, maximum: 31 * 24 * 60),
+            new SettingDefinition("747d528c-118b-4758-ae68-cfed0617e354", SettingGroups.PhoneCallSync, SettingNames.IncomingDirectCallSubject, SettingType.Text, "Incoming direct call",
+                "String value, defines the subject of a direct phone call."),
+            new SettingDefinition("793be381-46f4-40d5-ba99-069305de8a90", SettingGroups.PhoneCallSync, SettingNames.IncomingQueueCallSubject, SettingType.Text, "Incoming queue call",
+                "String value, defines the subject for service phone calls."),
+            new SettingDefinition("de209c79-d618-4758-a87a-0ab51eab63aa", SettingGroups.PhoneCallSync, SettingNames.MultipleMatchPhoneCallStatus, SettingType.WholeNumber, "1",
+                "Int value, which should exist as status reason value of phone call in D365. Set when multiple contacts/leads/accounts are found and EnableMultipleMatchCreate is True.",
+                minimum: 1),
+            new SettingDefinition("2fe7ba1b-13a5-4e02-94bf-5769fd00a900", SettingGroups.PhoneCallSync, SettingNames.MultipleMatchesPickFirst, SettingType.YesNo, "False",
+                "Boolean value, default: False. When set to True, the first account or contact is picked by Enterprise Call Sync and Callback Sync, if multiple accounts/contacts are found. This way calls created by back-end synchronization will more likely point to an actual customer."),
+            // Not in the guide's table: 0 matches numbers as they are (E.164); local formats need 3-4 (guide 1.6.1).
+            new SettingDefinition("7e86b41e-ab01-4ca0-8bcc-e6642fc45c82", SettingGroups.PhoneCallSync, SettingNames.NumbersToCut, SettingType.WholeNumber, "0",
+                "Int value, defines the number of characters to be cut off from the start of the phone number, before searching in D365. 0: the number is searched as it is.",
+                minimum: 0, maximum: 16),
+            new SettingDefinition("9b0f384f-e066-4f71-875c-c5ee3eb9f67c", SettingGroups.PhoneCallSync, SettingNames.OutgoingDirectCallSubject, SettingType.Text, "Outgoing direct call",
+                "String value, subject for outgoing phone calls."),
+            new SettingDefinition("62f4084f-c574-4123-a80e-64e430e3993d", SettingGroups.PhoneCallSync, SettingNames.ProcessDirectCalls, SettingType.YesNo, "True",
+                "Boolean value, defines whether direct answered calls should be retrieved and processed."),
+            new SettingDefinition("9f3a5c83-26dd-4a81-9add-26ef8d0bbce1", SettingGroups.PhoneCallSync, SettingNames.ProcessServiceCalls, SettingType.YesNo, "False",
+                "Boolean value, defines whether service answered calls should be retrieved and processed."),
+            new SettingDefinition("aa142afc-f07a-4320-a8bb-de3357d425af", SettingGroups.PhoneCallSync, SettingNames.ProcessServiceCallsUnanswered, SettingType.YesNo, "False",
+                "Boolean value, defines whether service unanswered calls should be retrieved and processed."),
+            new SettingDefinition("113ce91f-2165-471a-b22d-fbd184ef6b17", SettingGroups.PhoneCallSync, SettingNames.RunInDebugMode, SettingType.YesNo, "False",
+                "Boolean value. When set True, the start date of phone calls retrieved from Enreach API is execution date - 45 days and the end date is now."),
+
+            // CallbackSync (configuration guide 1.5.4; the guide gives no default subject).
+            new SettingDefinition("8c47935a-9db5-4d70-81f5-89bdbf3a85cf", SettingGroups.CallbackSync, SettingNames.CallbackRequestDefaultSubject, SettingType.Text, "Callback request",
+                "Default subject of the phone call activities created from Enreach callback requests. The Phone Call Subject of a callback profile, when given, overrides it."),
+        };
+
+        private static readonly Dictionary<string, SettingDefinition> ByName =
+            Definitions.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Every setting, grouped (PhoneCallSync first), in the order of the configuration guide.</summary>
+        public static IReadOnlyList<SettingDefinition> All => Definitions;
+
+        /// <summary>The setting of that name (case-insensitive, as Dataverse compares names); null for a setting of the administrator's own.</summary>
+        public static SettingDefinition? Find(string? name)
+        {
+            if (name == null) return null;
+            return ByName.TryGetValue(name.Trim(), out var definition) ? definition : null;
+        }
+
+        /// <summary>
+        /// Null when the value is acceptable for the named setting (any value of an unknown setting is); otherwise the
+        /// message for the person who entered it.
+        /// </summary>
+        public static string? Validate(string? name, string? value) => Find(name)?.Check(value);
+
+        /// <summary>"True" or "False" (any case, surrounding blanks ignored), as the configuration guide writes them.</summary>
+        public static bool TryParseYesNo(string? value, out bool result)
+        {
+            result = false;
+            if (value == null) return false;
+            var text = value.Trim();
+            if (string.Equals(text, bool.TrueString, StringComparison.OrdinalIgnoreCase))
+            {
+                result = true;
+                return true;
+            }
+            return string.Equals(text, bool.FalseString, StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>A whole number in invariant culture (an optional sign, digits, surrounding blanks ignored).</summary>
+        public static bool TryParseWholeNumber(string? value, out int result)
+        {
+            result = 0;
+            return value != null && int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out result);
+        }
+
+        /// <summary>A GUID in any of the usual forms (surrounding blanks ignored).</summary>
+        public static bool TryParseGuid(string? value, out Guid result)
+        {
+            result = Guid.Empty;
+            return value != null && Guid.TryParse(value.Trim(), out result);
+        }
+    }
+}
