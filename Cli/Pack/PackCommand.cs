@@ -52,7 +52,7 @@ public static class PackCommand
             result = SolutionPacker.Pack(new PackOptions { OutputDirectory = outputDirectory, Assemblies = paths });
             package = PackageBuilder.Build(new PackageOptions { ManagedSolutionZip = result.ManagedZip, OutputDirectory = outputDirectory });
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or BadImageFormatException or NotSupportedException or TimeoutException)
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException or BadImageFormatException or NotSupportedException)
         {
             error.WriteLine("vfd pack: " + e.Message);
             return 1;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
@@ -19,13 +18,9 @@ public sealed class PackageOptions
 
     /// <summary>
     /// The net462 Release build of VoiceForD365.PackageDeployer.dll. Default: <see cref="PackageAssembly.NextToApplication"/>
-    /// (package/ next to the running application, where the builds of vfd and of the tests copy it) when it is there,
-    /// else built from the repository (<see cref="PackageAssembly.Build"/>).
+    /// (package/ next to the running application, where the builds of vfd and of the tests copy it).
     /// </summary>
     public string? PackageAssemblyPath { get; init; }
-
-    /// <summary>The repository to build the package assembly from when there is none next to the application; default: found (<see cref="RepositoryRoot.Find"/>).</summary>
-    public string? RepositoryRoot { get; init; }
 
     /// <summary>The address of Enreach's phone widget for the two channel provider records (see <see cref="VoiceForD365Data.WidgetUrlPlaceholder"/>).</summary>
     public string WidgetUrl { get; init; } = VoiceForD365Data.WidgetUrlPlaceholder;
@@ -66,7 +61,8 @@ public static class PackageBuilder
         CheckManagedSolution(options.ManagedSolutionZip);
         var assembly = options.PackageAssemblyPath
                        ?? PackageAssembly.NextToApplication()
-                       ?? PackageAssembly.Build(options.RepositoryRoot ?? RepositoryRoot.Find());
+                       ?? throw new FileNotFoundException(
+                           $"No {PackageAssemblyName} in {PackageAssembly.FolderNextToApplication}/ next to the application: build vfd (dotnet build Cli -c Release builds the package assembly and copies it there) or pass its path.");
         if (!File.Exists(assembly)) throw new FileNotFoundException($"The package assembly {assembly} does not exist.", assembly);
         if (!string.Equals(Path.GetFileName(assembly), PackageAssemblyName, StringComparison.Ordinal))
             throw new ArgumentException($"The package assembly must be {PackageAssemblyName}, not {Path.GetFileName(assembly)}.", nameof(options));
@@ -143,8 +139,6 @@ public static class PackageAssembly
     /// <summary>The folder, next to the running application, where its build copies the package assembly.</summary>
     public const string FolderNextToApplication = "package";
 
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
-
     /// <summary>package/VoiceForD365.PackageDeployer.dll next to the running application; null when it is not there.</summary>
     public static string? NextToApplication()
     {
@@ -167,78 +161,6 @@ public static class PackageAssembly
         }
         throw new InvalidOperationException($"The package assembly carries no {PackageBuilder.ImportConfigResource}: build it from PackageDeployer/.");
     }
-
-    /// <summary>
-    /// <c>dotnet build PackageDeployer -c Release</c> (incremental: a few seconds when it is up to date) and the path of
-    /// the net462 VoiceForD365.PackageDeployer.dll it produced, so that a package never carries a stale or Debug build.
-    /// </summary>
-    public static string Build(string repositoryRoot)
-    {
-        var project = Path.Combine(repositoryRoot, ProjectPath);
-        if (!File.Exists(project)) throw new FileNotFoundException($"The package project is not at {project}.", project);
-        var start = new ProcessStartInfo(DotNet)
-        {
-            WorkingDirectory = repositoryRoot, // global.json picks the SDK
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // -getProperty with -t:Build builds, then prints the property alone on stdout (the log goes to stderr).
-        foreach (var a in new[] { "build", project, "-c", "Release", "-f", "net462", "-nologo", "-tl:off", "-nodeReuse:false", "-t:Build", "-getProperty:TargetPath" })
-            start.ArgumentList.Add(a);
-        // A caller running under MSBuild (a test host) must not pass its MSBuild to the child.
-        foreach (var v in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly" })
-            start.Environment.Remove(v);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-
-        var stdout = new StringBuilder();
-        var all = new StringBuilder();
-        using var outDone = new ManualResetEventSlim();
-        using var errDone = new ManualResetEventSlim();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data, stdout, outDone);
-        process.ErrorDataReceived += (_, e) => Append(e.Data, null, errDone);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(BuildTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet build {ProjectPath} did not finish within {BuildTimeout}.");
-        }
-        // A grandchild (a build server) may hold the pipes open: don't wait for end-of-stream for ever.
-        outDone.Wait(TimeSpan.FromSeconds(10));
-        errDone.Wait(TimeSpan.FromSeconds(10));
-        string output, log;
-        lock (all)
-        {
-            output = stdout.ToString();
-            log = all.ToString();
-        }
-        var dll = output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.EndsWith(".dll", StringComparison.OrdinalIgnoreCase));
-        if (process.ExitCode != 0 || dll == null || !File.Exists(dll))
-            throw new InvalidOperationException($"dotnet build {ProjectPath} -c Release -f net462 failed (exit code {process.ExitCode}):\n{log}");
-        return dll;
-
-        void Append(string? line, StringBuilder? to, ManualResetEventSlim done)
-        {
-            if (line == null)
-            {
-                done.Set();
-                return;
-            }
-            lock (all)
-            {
-                to?.AppendLine(line);
-                all.AppendLine(line);
-            }
-        }
-    }
-
-    private static string DotNet =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 }
 
 /// <summary>The repository the package is built from.</summary>

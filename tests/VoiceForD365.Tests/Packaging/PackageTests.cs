@@ -56,15 +56,6 @@ public sealed class PackageTests
     }
 
     [Fact]
-    public void PackageAssemblyBuiltFromTheRepository_Should_BeTheNet462ReleaseBuildCarryingImportConfig()
-    {
-        var built = PackageAssembly.Build(_package.RepositoryRoot);
-
-        Assert.Equal(Path.Combine(_package.RepositoryRoot, "PackageDeployer", "bin", "Release", "net462", PackageBuilder.PackageAssemblyName), built);
-        Assert.Equal(_package.PackageEntries()["PkgAssets/ImportConfig.xml"], PackageAssembly.ImportConfig(File.ReadAllBytes(built)));
-    }
-
-    [Fact]
     public void ManagedSolution_Should_TravelIntoThePackageUnchanged()
     {
         Assert.Equal(File.ReadAllBytes(_package.ManagedSolution), _package.PackageEntries()["PkgAssets/VoiceForD365_managed.zip"]);
