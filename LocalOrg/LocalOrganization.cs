@@ -228,7 +228,7 @@ public sealed partial class LocalOrganization : IQuerySource
     private void RunPlugin(StepRegistration step, PluginExecutionContext context, Caller pluginCaller)
     {
         var factory = new ServiceFactory(this, pluginCaller);
-        var provider = new PluginServiceProvider(context, new TracingService(step, context, _traces), factory);
+        var provider = new PluginServiceProvider(context, new TracingService(step.Name, context, _traces), factory);
         try
         {
             step.Instance.Execute(provider);

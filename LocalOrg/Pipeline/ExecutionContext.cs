@@ -2,8 +2,8 @@ using Microsoft.Xrm.Sdk;
 
 namespace VoiceForD365.LocalOrg.Pipeline;
 
-/// <summary>The IPluginExecutionContext a plug-in receives.</summary>
-internal sealed class PluginExecutionContext : IPluginExecutionContext
+/// <summary>What every execution context of the pipeline carries (plug-ins' and workflow activities').</summary>
+internal abstract class ExecutionContextBase : IExecutionContext
 {
     public int Mode { get; init; }
     public int IsolationMode => 2; // sandbox
@@ -30,6 +30,11 @@ internal sealed class PluginExecutionContext : IPluginExecutionContext
     public bool IsInTransaction { get; init; }
     public Guid OperationId { get; init; }
     public DateTime OperationCreatedOn { get; init; }
+}
+
+/// <summary>The IPluginExecutionContext a plug-in receives.</summary>
+internal sealed class PluginExecutionContext : ExecutionContextBase, IPluginExecutionContext
+{
     public int Stage { get; init; }
     public IPluginExecutionContext ParentContext { get; init; } = null!;
 
@@ -66,12 +71,13 @@ internal sealed class PluginExecutionContext : IPluginExecutionContext
 /// <summary>One line of a plug-in's trace, kept like Dataverse's plug-in trace log.</summary>
 public sealed record PluginTrace(string Step, string MessageName, string PrimaryEntityName, int Depth, string Text);
 
-internal sealed class TracingService(StepRegistration step, IExecutionContext context, List<PluginTrace> log) : ITracingService
+/// <summary>The ITracingService of a plug-in step or workflow activity: lines go to the organization's trace log.</summary>
+internal sealed class TracingService(string step, IExecutionContext context, List<PluginTrace> log) : ITracingService
 {
     public void Trace(string format, params object[] args)
     {
         var text = args is { Length: > 0 } ? string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args) : format;
-        log.Add(new PluginTrace(step.Name, context.MessageName, context.PrimaryEntityName, context.Depth, text));
+        log.Add(new PluginTrace(step, context.MessageName, context.PrimaryEntityName, context.Depth, text));
     }
 }
 

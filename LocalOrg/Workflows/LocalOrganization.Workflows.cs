@@ -161,7 +161,7 @@ public sealed partial class LocalOrganization
         var caller = new Caller(context.UserId, context.InitiatingUserId, parent, InTransaction: false, FromPlugin: true);
         var invoker = new WorkflowInvoker(activity.Instance);
         invoker.Extensions.Add(context);
-        invoker.Extensions.Add(new WorkflowTracingService(traceName, context, _traces));
+        invoker.Extensions.Add(new TracingService(traceName, context, _traces));
         invoker.Extensions.Add(new ServiceFactory(this, caller));
         try
         {
