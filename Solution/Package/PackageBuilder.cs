@@ -162,16 +162,3 @@ public static class PackageAssembly
         throw new InvalidOperationException($"The package assembly carries no {PackageBuilder.ImportConfigResource}: build it from PackageDeployer/.");
     }
 }
-
-/// <summary>The repository the package is built from.</summary>
-public static class RepositoryRoot
-{
-    /// <summary>The folder holding VoiceForD365.sln, above the current directory or the application's folder.</summary>
-    public static string Find()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "VoiceForD365.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException($"No repository (VoiceForD365.sln) above {Environment.CurrentDirectory} or {AppContext.BaseDirectory}: the package is built from the repository's PackageDeployer/.");
-    }
-}

@@ -30,8 +30,8 @@ public sealed class ApiGateFixture : IDisposable
 
     public ApiGateFixture()
     {
-        RepoRoot = FindRepoRoot();
-        SharedDir = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+        RepoRoot = Repository.Root;
+        SharedDir = Repository.Shared;
         var listingsDir = Path.Combine(SharedDir, "reference-api");
         if (!Directory.Exists(listingsDir))
             throw new DirectoryNotFoundException($"The reference API listings are not at {listingsDir}: the shared folder must be the sibling of the repository ({RepoRoot}).");
@@ -120,20 +120,6 @@ public sealed class ApiGateFixture : IDisposable
     private static string DotNet =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    private static string FindRepoRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "VoiceForD365.sln"))) return dir.FullName;
-                // The root is the only folder with both the build settings and the central package versions.
-                if (File.Exists(Path.Combine(dir.FullName, "Directory.Build.props")) && File.Exists(Path.Combine(dir.FullName, "Directory.Packages.props")))
-                    return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException($"No repository root (VoiceForD365.sln or Directory.Build.props) above {AppContext.BaseDirectory}.");
-    }
 
     private ProcessResult Run(string fileName, IEnumerable<string> args, TimeSpan timeout)
     {

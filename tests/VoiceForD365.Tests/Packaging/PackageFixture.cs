@@ -30,7 +30,7 @@ public sealed class PackageFixture : IDisposable
             using var writer = new StreamWriter(zip.CreateEntry("solution.xml").Open());
             writer.Write("<ImportExportXml><SolutionManifest><UniqueName>VoiceForD365</UniqueName><Managed>1</Managed></SolutionManifest></ImportExportXml>");
         }
-        RepositoryRoot = VoiceForD365.Solution.Package.RepositoryRoot.Find();
+        RepositoryRoot = Repository.Root;
         Result = PackageBuilder.Build(new PackageOptions { ManagedSolutionZip = ManagedSolution, OutputDirectory = Path.Combine(_work, "artifacts") });
     }
 

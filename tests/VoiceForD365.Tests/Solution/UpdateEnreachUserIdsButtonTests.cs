@@ -18,7 +18,7 @@ public sealed class UpdateEnreachUserIdsButtonTests
     private const string WebResourceName = "vfd_/Scripts/UpdateEnreachUserIds.js";
     private const string CommandFunction = "VoiceForD365.UserList.updateEnreachUserIds";
 
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string RepoRoot = Repository.Root;
     private static readonly string RibbonPath = Path.Combine(RepoRoot, "Solution", "Ribbon", "systemuser.RibbonDiffXml.xml");
     private static readonly string WebResourcePath = Path.Combine(RepoRoot, "Solution", "WebResources", WebResourceName);
 
@@ -181,7 +181,7 @@ public sealed class UpdateEnreachUserIdsButtonTests
 
     private static XmlSchemaSet LoadCustomizationsSchema()
     {
-        var folder = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "schemas", "dataverse-9.0.0.2090"));
+        var folder = Path.Combine(Repository.Shared, "schemas", "dataverse-9.0.0.2090");
         var path = Path.Combine(folder, "CustomizationsSolution.xsd");
         Assert.True(File.Exists(path), $"Microsoft's schema is not at {path}.");
 
@@ -264,14 +264,6 @@ public sealed class UpdateEnreachUserIdsButtonTests
             .FirstOrDefault(File.Exists);
     }
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VoiceForD365.sln"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException($"No VoiceForD365.sln above {AppContext.BaseDirectory}.");
-    }
 
     /// <summary>
     /// Node harness: argv = web resource path, the ribbon's FunctionName, scenario JSON
