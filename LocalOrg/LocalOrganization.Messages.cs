@@ -19,19 +19,19 @@ public sealed partial class LocalOrganization
     {
         switch (request.RequestName)
         {
-            case Messages.Create: return (r, c, u) => Results(("id", CreateRow(Target<Entity>(r), u.UserId, c)));
-            case Messages.Update: return (r, _, u) => { UpdateRow(Target<Entity>(r), u.UserId); return new ParameterCollection(); };
-            case Messages.Delete: return (r, _, _) => { DeleteRow(Target<EntityReference>(r)); return new ParameterCollection(); };
-            case Messages.Retrieve: return (r, _, _) => Results(("Entity", RetrieveRow(Target<EntityReference>(r), Parameter<ColumnSet>(r, "ColumnSet"))));
-            case Messages.RetrieveMultiple: return (r, _, _) => Results(("EntityCollection", QueryEngine.Execute(Parameter<QueryBase>(r, "Query"), this)));
-            case Messages.Associate: return (r, _, _) => { Relate(r, associate: true); return new ParameterCollection(); };
-            case Messages.Disassociate: return (r, _, _) => { Relate(r, associate: false); return new ParameterCollection(); };
-            case Messages.Upsert: return Upsert;
-            case Messages.Assign: return (r, _, u) => { Assign(r, u.UserId); return new ParameterCollection(); };
-            case Messages.AddToQueue: return (r, _, u) => Results(("QueueItemId", AddToQueue(r, u.UserId)));
-            case Messages.WhoAmI: return (_, _, u) => Results(("UserId", u.UserId), ("BusinessUnitId", RootBusinessUnitId), ("OrganizationId", OrganizationId));
-            case Messages.AddMembersTeam: return (r, _, _) => { AddMembers(r); return new ParameterCollection(); };
-            case Messages.RetrieveEnvironmentVariableSecretValue: return (r, _, _) => Results(("EnvironmentVariableSecretValue", SecretValue(Parameter<string>(r, "EnvironmentVariableName"))));
+            case MessageNames.Create: return (r, c, u) => Results(("id", CreateRow(Target<Entity>(r), u.UserId, c)));
+            case MessageNames.Update: return (r, _, u) => { UpdateRow(Target<Entity>(r), u.UserId); return new ParameterCollection(); };
+            case MessageNames.Delete: return (r, _, _) => { DeleteRow(Target<EntityReference>(r)); return new ParameterCollection(); };
+            case MessageNames.Retrieve: return (r, _, _) => Results(("Entity", RetrieveRow(Target<EntityReference>(r), Parameter<ColumnSet>(r, "ColumnSet"))));
+            case MessageNames.RetrieveMultiple: return (r, _, _) => Results(("EntityCollection", QueryEngine.Execute(Parameter<QueryBase>(r, "Query"), this)));
+            case MessageNames.Associate: return (r, _, _) => { Relate(r, associate: true); return new ParameterCollection(); };
+            case MessageNames.Disassociate: return (r, _, _) => { Relate(r, associate: false); return new ParameterCollection(); };
+            case MessageNames.Upsert: return Upsert;
+            case MessageNames.Assign: return (r, _, u) => { Assign(r, u.UserId); return new ParameterCollection(); };
+            case MessageNames.AddToQueue: return (r, _, u) => Results(("QueueItemId", AddToQueue(r, u.UserId)));
+            case MessageNames.WhoAmI: return (_, _, u) => Results(("UserId", u.UserId), ("BusinessUnitId", RootBusinessUnitId), ("OrganizationId", OrganizationId));
+            case MessageNames.AddMembersTeam: return (r, _, _) => { AddMembers(r); return new ParameterCollection(); };
+            case MessageNames.RetrieveEnvironmentVariableSecretValue: return (r, _, _) => Results(("EnvironmentVariableSecretValue", SecretValue(Parameter<string>(r, "EnvironmentVariableName"))));
         }
         if (_customApis.TryGetValue(request.RequestName, out var api)) return (r, c, u) => RunCustomApi(api, r, c, u);
         throw Faults.Create(Faults.RequestNotSupported, $"Request not supported: {request.RequestName}. The local organization has no message or custom API with that name.");

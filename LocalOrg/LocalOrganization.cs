@@ -269,7 +269,7 @@ public sealed partial class LocalOrganization : IQuerySource
 
     private static bool PassesFilter(StepRegistration step, OrganizationRequest request) =>
         step.FilteringAttributes.Count == 0
-        || !string.Equals(request.RequestName, Messages.Update, StringComparison.OrdinalIgnoreCase)
+        || !string.Equals(request.RequestName, MessageNames.Update, StringComparison.OrdinalIgnoreCase)
         || (request.Parameters.TryGetValue("Target", out var target) && target is Entity entity && step.FilteringAttributes.Any(entity.Contains));
 
     private Dictionary<StepRegistration, EntityImageCollection> ImagesFor(List<StepRegistration> steps, PluginExecutionContext context, bool pre)
@@ -324,7 +324,7 @@ public sealed partial class LocalOrganization : IQuerySource
                     return (reference.LogicalName, reference.Id != Guid.Empty || reference.KeyAttributes.Count == 0 ? reference.Id : ResolveKey(reference.LogicalName, reference.KeyAttributes) ?? Guid.Empty);
             }
         }
-        if (request.RequestName == Messages.AddMembersTeam && request.Parameters.TryGetValue("TeamId", out var team) && team is Guid teamId)
+        if (request.RequestName == MessageNames.AddMembersTeam && request.Parameters.TryGetValue("TeamId", out var team) && team is Guid teamId)
             return (Team.EntityName, teamId);
         if (request.Parameters.TryGetValue("Query", out var query))
             return (query switch { Microsoft.Xrm.Sdk.Query.QueryExpression q => q.EntityName, Microsoft.Xrm.Sdk.Query.QueryByAttribute q => q.EntityName, _ => null }, Guid.Empty);
@@ -332,7 +332,7 @@ public sealed partial class LocalOrganization : IQuerySource
     }
 
     /// <summary>The message plug-in steps are registered on, where it differs from the request's name.</summary>
-    private static string MessageOf(string requestName) => requestName == Messages.AddMembersTeam ? Messages.AddMembers : requestName;
+    private static string MessageOf(string requestName) => requestName == MessageNames.AddMembersTeam ? MessageNames.AddMembers : requestName;
 
     private Guid? ResolveKey(string table, KeyAttributeCollection keys) => _store.FindByKey(Metadata.Table(table), keys);
 

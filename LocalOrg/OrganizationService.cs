@@ -7,23 +7,23 @@ namespace VoiceForD365.LocalOrg;
 /// <summary>IOrganizationService of the local organization: every call becomes a request through the pipeline.</summary>
 internal sealed class OrganizationService(LocalOrganization organization, Caller caller) : IOrganizationService
 {
-    public Guid Create(Entity entity) => (Guid)Execute(Request(Messages.Create, ("Target", entity)))["id"]!;
+    public Guid Create(Entity entity) => (Guid)Execute(Request(MessageNames.Create, ("Target", entity)))["id"]!;
 
     public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet) =>
-        (Entity)Execute(Request(Messages.Retrieve, ("Target", new EntityReference(entityName, id)), ("ColumnSet", columnSet)))["Entity"]!;
+        (Entity)Execute(Request(MessageNames.Retrieve, ("Target", new EntityReference(entityName, id)), ("ColumnSet", columnSet)))["Entity"]!;
 
-    public void Update(Entity entity) => Execute(Request(Messages.Update, ("Target", entity)));
+    public void Update(Entity entity) => Execute(Request(MessageNames.Update, ("Target", entity)));
 
-    public void Delete(string entityName, Guid id) => Execute(Request(Messages.Delete, ("Target", new EntityReference(entityName, id))));
+    public void Delete(string entityName, Guid id) => Execute(Request(MessageNames.Delete, ("Target", new EntityReference(entityName, id))));
 
     public void Associate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) =>
-        Execute(Request(Messages.Associate, ("Target", new EntityReference(entityName, entityId)), ("Relationship", relationship), ("RelatedEntities", relatedEntities)));
+        Execute(Request(MessageNames.Associate, ("Target", new EntityReference(entityName, entityId)), ("Relationship", relationship), ("RelatedEntities", relatedEntities)));
 
     public void Disassociate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) =>
-        Execute(Request(Messages.Disassociate, ("Target", new EntityReference(entityName, entityId)), ("Relationship", relationship), ("RelatedEntities", relatedEntities)));
+        Execute(Request(MessageNames.Disassociate, ("Target", new EntityReference(entityName, entityId)), ("Relationship", relationship), ("RelatedEntities", relatedEntities)));
 
     public EntityCollection RetrieveMultiple(QueryBase query) =>
-        (EntityCollection)Execute(Request(Messages.RetrieveMultiple, ("Query", query)))["EntityCollection"]!;
+        (EntityCollection)Execute(Request(MessageNames.RetrieveMultiple, ("Query", query)))["EntityCollection"]!;
 
     public OrganizationResponse Execute(OrganizationRequest request)
     {

@@ -105,7 +105,7 @@ namespace VoiceForD365.Core.Callbacks
             var assigned = current == null || current.Id != owner.Owner.Id || current.LogicalName != owner.Owner.LogicalName;
             if (assigned)
             {
-                var assign = new OrganizationRequest(Messages.Assign);
+                var assign = new OrganizationRequest(MessageNames.Assign);
                 assign.Parameters["Target"] = reference;
                 assign.Parameters["Assignee"] = new EntityReference(owner.Owner.LogicalName, owner.Owner.Id);
                 _service.Execute(assign);
@@ -118,7 +118,7 @@ namespace VoiceForD365.Core.Callbacks
 
             if (!inQueue)
             {
-                var add = new OrganizationRequest(Messages.AddToQueue);
+                var add = new OrganizationRequest(MessageNames.AddToQueue);
                 add.Parameters["Target"] = reference;
                 add.Parameters["DestinationQueueId"] = settings.Queue.Id;
                 _service.Execute(add);

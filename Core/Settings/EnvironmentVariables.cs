@@ -30,7 +30,7 @@ namespace VoiceForD365.Core.Settings
             if (!definition.IsSecret) return Empty(definition.Value) ?? Empty(definition.DefaultValue);
             // A secret's value row holds the Key Vault reference: without one there is nothing to retrieve.
             if (Empty(definition.Value) == null) return null;
-            var response = _service.Execute(new OrganizationRequest(Messages.RetrieveEnvironmentVariableSecretValue) { ["EnvironmentVariableName"] = schemaName });
+            var response = _service.Execute(new OrganizationRequest(MessageNames.RetrieveEnvironmentVariableSecretValue) { ["EnvironmentVariableName"] = schemaName });
             return Empty(response.Results.TryGetValue("EnvironmentVariableSecretValue", out var secret) ? secret as string : null);
         }
 

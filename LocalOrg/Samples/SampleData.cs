@@ -85,7 +85,7 @@ public sealed class SampleData
 
     private void SeedInto(IOrganizationService service)
     {
-        var whoAmI = service.Execute(new OrganizationRequest(Messages.WhoAmI));
+        var whoAmI = service.Execute(new OrganizationRequest(MessageNames.WhoAmI));
         var businessUnit = new EntityReference(BusinessUnit.EntityName, (Guid)whoAmI.Results["BusinessUnitId"]!);
 
         VoiceUserRole = FindOrCreateVoiceUserRole(service, businessUnit);

@@ -80,8 +80,8 @@ public sealed class ProcessRegistration
     internal bool IsTriggeredBy(string message, string table, OrganizationRequest request)
     {
         if (!string.Equals(table, Definition.PrimaryEntity, StringComparison.Ordinal)) return false;
-        if (string.Equals(message, Messages.Create, StringComparison.OrdinalIgnoreCase)) return Definition.Trigger.OnCreate;
-        if (!string.Equals(message, Messages.Update, StringComparison.OrdinalIgnoreCase) || !Definition.Trigger.OnUpdate) return false;
+        if (string.Equals(message, MessageNames.Create, StringComparison.OrdinalIgnoreCase)) return Definition.Trigger.OnCreate;
+        if (!string.Equals(message, MessageNames.Update, StringComparison.OrdinalIgnoreCase) || !Definition.Trigger.OnUpdate) return false;
         return Definition.Trigger.OnUpdateColumns.Count == 0
             || (request.Parameters.TryGetValue("Target", out var target) && target is Entity entity && Definition.Trigger.OnUpdateColumns.Any(entity.Contains));
     }

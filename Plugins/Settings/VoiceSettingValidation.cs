@@ -12,9 +12,9 @@ namespace VoiceForD365.Plugins.Settings
     /// refused before anything is written, with no request of its own (an update reads the name or value it doesn't
     /// change from the pre-image).
     /// </summary>
-    [PluginStep(Messages.Create, VoiceSetting.EntityName, PipelineStage.PreOperation, ExecutionMode.Synchronous,
+    [PluginStep(MessageNames.Create, VoiceSetting.EntityName, PipelineStage.PreOperation, ExecutionMode.Synchronous,
         Description = "Voice for D365: check the value of a new setting")]
-    [PluginStep(Messages.Update, VoiceSetting.EntityName, PipelineStage.PreOperation, ExecutionMode.Synchronous,
+    [PluginStep(MessageNames.Update, VoiceSetting.EntityName, PipelineStage.PreOperation, ExecutionMode.Synchronous,
         FilteringAttributes = VoiceSetting.Name + "," + VoiceSetting.Value,
         PreImageName = PreImage, PreImageAttributes = VoiceSetting.Name + "," + VoiceSetting.Value,
         Description = "Voice for D365: check the value of a setting when its name or value changes")]

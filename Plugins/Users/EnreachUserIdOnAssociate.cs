@@ -12,9 +12,9 @@ namespace VoiceForD365.Plugins.Users
     /// users in Enreach. Associate has no primary table, so that step runs for every association and the relationship
     /// is checked in code (Core decides which ones matter). Members added with AddMembersTeamRequest raise AddMembers.
     /// </summary>
-    [PluginStep(Messages.Associate, "", PipelineStage.PostOperation, ExecutionMode.Asynchronous,
+    [PluginStep(MessageNames.Associate, "", PipelineStage.PostOperation, ExecutionMode.Asynchronous,
         Description = "Voice for D365: set Enreach User Ids of users who get the Voice User role")]
-    [PluginStep(Messages.AddMembers, Team.EntityName, PipelineStage.PostOperation, ExecutionMode.Asynchronous,
+    [PluginStep(MessageNames.AddMembers, Team.EntityName, PipelineStage.PostOperation, ExecutionMode.Asynchronous,
         Description = "Voice for D365: set Enreach User Ids of users added (AddMembersTeam) to a team with the Voice User role")]
     public sealed class EnreachUserIdOnAssociate : PluginBase
     {
@@ -23,7 +23,7 @@ namespace VoiceForD365.Plugins.Users
             var execution = context.PluginExecutionContext;
             var inputs = execution.InputParameters;
             IReadOnlyCollection<Guid> users;
-            if (execution.MessageName == Messages.AddMembers)
+            if (execution.MessageName == MessageNames.AddMembers)
             {
                 // AddMembersTeamRequest (API, scripts) raises AddMembers, not Associate.
                 users = VoiceUsers.AffectedByAddMembers(context.SystemService, (Guid)inputs["TeamId"]!, (Guid[])inputs["MemberIds"]!);

@@ -9,9 +9,9 @@ namespace VoiceForD365.Plugins.Users
     /// A user's email or Enreach User Email override was set or changed: match the user in Enreach again (if they are
     /// a Voice user). Asynchronous, so an Enreach outage fails the system job and never the admin's save.
     /// </summary>
-    [PluginStep(Messages.Create, SystemUser.EntityName, PipelineStage.PostOperation, ExecutionMode.Asynchronous,
+    [PluginStep(MessageNames.Create, SystemUser.EntityName, PipelineStage.PostOperation, ExecutionMode.Asynchronous,
         Description = "Voice for D365: set the Enreach User Id of a new user")]
-    [PluginStep(Messages.Update, SystemUser.EntityName, PipelineStage.PostOperation, ExecutionMode.Asynchronous,
+    [PluginStep(MessageNames.Update, SystemUser.EntityName, PipelineStage.PostOperation, ExecutionMode.Asynchronous,
         FilteringAttributes = SystemUser.InternalEmailAddress + "," + SystemUser.EnreachUserEmail,
         PreImageName = PreImage, PreImageAttributes = SystemUser.InternalEmailAddress + "," + SystemUser.EnreachUserEmail,
         Description = "Voice for D365: update the Enreach User Id when the user's email changes")]

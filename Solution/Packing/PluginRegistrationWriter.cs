@@ -135,7 +135,7 @@ internal static class PluginRegistrationWriter
     /// <summary>The request property the image is of: the new record's Id for Create, the Target otherwise.</summary>
     private static string MessagePropertyOf(string message) => message switch
     {
-        Messages.Create => "Id",
+        MessageNames.Create => "Id",
         "SetState" or "SetStateDynamicEntity" => "EntityMoniker",
         _ => "Target",
     };

@@ -176,8 +176,8 @@ internal static class EnreachUserIdsBench
     private static void Print(TextWriter output, RunResult first, RunResult second)
     {
         // By message: RetrieveMultiple and Update first, then whatever else either run sent.
-        var messages = new[] { Messages.RetrieveMultiple, Messages.Update }
-            .Concat(first.ByMessage.Keys.Concat(second.ByMessage.Keys).Where(m => m is not (Messages.RetrieveMultiple or Messages.Update)).Distinct().Order(StringComparer.Ordinal));
+        var messages = new[] { MessageNames.RetrieveMultiple, MessageNames.Update }
+            .Concat(first.ByMessage.Keys.Concat(second.ByMessage.Keys).Where(m => m is not (MessageNames.RetrieveMultiple or MessageNames.Update)).Distinct().Order(StringComparer.Ordinal));
         var rows = new List<string[]>
         {
             new[] { "custom API: updated / unchanged / cleared / not found / ambiguous", first.Counts.ToString(), second.Counts.ToString() },
@@ -271,7 +271,7 @@ internal static class EnreachUserIdsBench
     private sealed record RunResult(Counts Counts, Expected Expected, int Enreach, int UsersListRequests, int Dataverse, IReadOnlyDictionary<string, int> ByMessage,
         int QueuedJobs, TimeSpan Real, TimeSpan Simulated, int WrongIdsAfter)
     {
-        public int Updates => Of(Messages.Update);
+        public int Updates => Of(MessageNames.Update);
 
         public int Of(string message) => ByMessage.TryGetValue(message, out var n) ? n : 0;
     }

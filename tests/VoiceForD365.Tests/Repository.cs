@@ -1,13 +1,13 @@
 namespace VoiceForD365.Tests;
 
-/// <summary>Where the repository and the shared folder beside it are, for tests that read sources or Microsoft's schemas.</summary>
+/// <summary>Where the repository and its reference material are, for tests that read sources or Microsoft's schemas.</summary>
 public static class Repository
 {
     /// <summary>The folder holding VoiceForD365.sln, above the test's output folder (or the current directory).</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>../shared: the reference API listings, the schemas and the tools.</summary>
-    public static string Shared { get; } = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>reference/: the reference API listings, Microsoft's schemas and the API checker.</summary>
+    public static string Reference { get; } = Path.Combine(Root, "reference");
 
     private static string FindRoot()
     {

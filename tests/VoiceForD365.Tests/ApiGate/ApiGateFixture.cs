@@ -13,7 +13,7 @@ public sealed class ApiGateCollection : ICollectionFixture<ApiGateFixture>
 
 /// <summary>
 /// Builds, once per test run, the .NET Framework flavour of the projects the API gate looks at, and the xrm-apicheck
-/// tool from <c>&lt;repo&gt;/../shared/tools/xrm-apicheck</c>. Everything is built into one temporary folder
+/// tool from <c>&lt;repo&gt;/reference/tools/xrm-apicheck</c>. Everything is built into one temporary folder
 /// (<c>dotnet build --artifacts-path</c>), so the gate neither needs nor touches the bin/obj folders of the tree, and
 /// deleted at the end. The tool builds in the background from the start; each project builds on first use, one at a
 /// time (they share the artifacts folder).
@@ -31,10 +31,10 @@ public sealed class ApiGateFixture : IDisposable
     public ApiGateFixture()
     {
         RepoRoot = Repository.Root;
-        SharedDir = Repository.Shared;
-        var listingsDir = Path.Combine(SharedDir, "reference-api");
+        ReferenceDir = Repository.Reference;
+        var listingsDir = Path.Combine(ReferenceDir, "reference-api");
         if (!Directory.Exists(listingsDir))
-            throw new DirectoryNotFoundException($"The reference API listings are not at {listingsDir}: the shared folder must be the sibling of the repository ({RepoRoot}).");
+            throw new DirectoryNotFoundException($"The reference API listings are not at {listingsDir} (the repository's reference/ folder).");
         Listings = Directory.GetFiles(listingsDir, "*.txt").OrderBy(p => p, StringComparer.Ordinal).ToArray();
         if (Listings.Count == 0) throw new FileNotFoundException($"No listings (*.txt) in {listingsDir}.");
         // The tool builds in its own folder, alongside the first project build.
@@ -43,7 +43,7 @@ public sealed class ApiGateFixture : IDisposable
 
     public string RepoRoot { get; }
 
-    public string SharedDir { get; }
+    public string ReferenceDir { get; }
 
     /// <summary>Full paths of every reference API listing.</summary>
     public IReadOnlyList<string> Listings { get; }
@@ -102,7 +102,7 @@ public sealed class ApiGateFixture : IDisposable
 
     private string BuildApiCheck()
     {
-        var project = Path.Combine(SharedDir, "tools", "xrm-apicheck", "xrm-apicheck.csproj");
+        var project = Path.Combine(ReferenceDir, "tools", "xrm-apicheck", "xrm-apicheck.csproj");
         if (!File.Exists(project)) throw new FileNotFoundException($"xrm-apicheck is not at {project}.", project);
         var output = Path.Combine(_work, "xrm-apicheck");
         var result = Run(DotNet, new[]

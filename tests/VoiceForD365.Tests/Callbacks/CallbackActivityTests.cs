@@ -48,12 +48,12 @@ public class CallbackActivityTests
     {
         var apiUser = _org.ApiUser("Voice API");
         var profile = _org.Profile("Sales callbacks", _org.Queue("Sales"), OwnershipRule.ApiUser);
-        var before = _org.Org.Requests.Of(Messages.Update) + _org.Org.Requests.Of(Messages.Assign) + _org.Org.Requests.Of(Messages.AddToQueue);
+        var before = _org.Org.Requests.Of(MessageNames.Update) + _org.Org.Requests.Of(MessageNames.Assign) + _org.Org.Requests.Of(MessageNames.AddToQueue);
 
         var outputs = Run<ResolveCallbackOwner>(new() { ["CallbackProfile"] = ProfileRef(profile) });
 
         Assert.Equal(apiUser, Assert.IsType<EntityReference>(outputs["OwnerUser"]).Id);
-        Assert.Equal(before, _org.Org.Requests.Of(Messages.Update) + _org.Org.Requests.Of(Messages.Assign) + _org.Org.Requests.Of(Messages.AddToQueue));
+        Assert.Equal(before, _org.Org.Requests.Of(MessageNames.Update) + _org.Org.Requests.Of(MessageNames.Assign) + _org.Org.Requests.Of(MessageNames.AddToQueue));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public class CallbackActivityTests
         _org.ApiUser();
         var queue = _org.Queue("Sales");
         var call = _org.PhoneCall(_org.Profile("Sales callbacks", queue, OwnershipRule.ApiUser));
-        var writes = () => _org.Org.Requests.Of(Messages.Update) + _org.Org.Requests.Of(Messages.Assign) + _org.Org.Requests.Of(Messages.AddToQueue);
+        var writes = () => _org.Org.Requests.Of(MessageNames.Update) + _org.Org.Requests.Of(MessageNames.Assign) + _org.Org.Requests.Of(MessageNames.AddToQueue);
         var before = writes();
 
         Run<ApplyCallbackProfile>(new() { ["PhoneCall"] = CallRef(call) });

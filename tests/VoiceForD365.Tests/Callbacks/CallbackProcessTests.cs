@@ -104,7 +104,7 @@ public class CallbackProcessTests
         Assert.Equal(apiUser, org.OwnerOf(call)!.Id);
         var job = Assert.Single(org.Org.SystemJobs);
         Assert.Equal(SolutionProcesses.ApplyCallbackProfileOnCreate.Name, job.Step);
-        Assert.Equal((Messages.Create, PhoneCall.EntityName, call, true), (job.MessageName, job.PrimaryEntityName, job.PrimaryEntityId, job.Succeeded));
+        Assert.Equal((MessageNames.Create, PhoneCall.EntityName, call, true), (job.MessageName, job.PrimaryEntityName, job.PrimaryEntityId, job.Succeeded));
     }
 
     [Fact]

@@ -183,7 +183,7 @@ public class OrganizationServiceTests
         var team = Service.Create(new Entity(Team.EntityName) { [Team.Name] = "Service desk" });
         var call = Service.Create(new Entity(PhoneCall.EntityName) { [PhoneCall.Subject] = "Callback" });
 
-        Service.Execute(new OrganizationRequest(Messages.Assign) { ["Target"] = new EntityReference(PhoneCall.EntityName, call), ["Assignee"] = new EntityReference(Team.EntityName, team) });
+        Service.Execute(new OrganizationRequest(MessageNames.Assign) { ["Target"] = new EntityReference(PhoneCall.EntityName, call), ["Assignee"] = new EntityReference(Team.EntityName, team) });
 
         var owner = Service.Retrieve(PhoneCall.EntityName, call, new ColumnSet(PhoneCall.OwnerId)).GetAttributeValue<EntityReference>(PhoneCall.OwnerId);
         Assert.Equal((Team.EntityName, team), (owner.LogicalName, owner.Id));
@@ -195,7 +195,7 @@ public class OrganizationServiceTests
         var first = Service.Create(new Entity(Queue.EntityName) { [Queue.Name] = "First" });
         var second = Service.Create(new Entity(Queue.EntityName) { [Queue.Name] = "Second" });
         var call = Service.Create(new Entity(PhoneCall.EntityName) { [PhoneCall.Subject] = "Callback" });
-        OrganizationRequest AddTo(Guid queue) => new(Messages.AddToQueue) { ["Target"] = new EntityReference(PhoneCall.EntityName, call), ["DestinationQueueId"] = queue };
+        OrganizationRequest AddTo(Guid queue) => new(MessageNames.AddToQueue) { ["Target"] = new EntityReference(PhoneCall.EntityName, call), ["DestinationQueueId"] = queue };
 
         var itemId = (Guid)Service.Execute(AddTo(first))["QueueItemId"]!;
         Service.Execute(AddTo(second));
@@ -210,7 +210,7 @@ public class OrganizationServiceTests
     {
         var user = Service.Create(new Entity(SystemUser.EntityName) { [SystemUser.FullName] = "Agent" });
 
-        var response = _org.ServiceAs(user).Execute(new OrganizationRequest(Messages.WhoAmI));
+        var response = _org.ServiceAs(user).Execute(new OrganizationRequest(MessageNames.WhoAmI));
 
         Assert.Equal(user, response["UserId"]);
         Assert.Equal(_org.OrganizationId, response["OrganizationId"]);

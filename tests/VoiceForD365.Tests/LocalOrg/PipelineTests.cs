@@ -153,8 +153,8 @@ public class PipelineTests
 
         Assert.Equal(2, org.Requests.Total);
         Assert.Equal(1, org.Requests.FromPlugins);
-        Assert.Equal(1, org.Requests.Of(Messages.Create));
-        Assert.Equal(1, org.Requests.Of(Messages.Retrieve));
+        Assert.Equal(1, org.Requests.Of(MessageNames.Create));
+        Assert.Equal(1, org.Requests.Of(MessageNames.Retrieve));
     }
 
     [Fact]

@@ -16,10 +16,10 @@ internal static class Ctx
          (IOrganizationServiceFactory)provider.GetService(typeof(IOrganizationServiceFactory))!);
 }
 
-[PluginStep(Messages.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Asynchronous)]
-[PluginStep(Messages.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous)]
-[PluginStep(Messages.Create, Account.EntityName, PipelineStage.PreOperation, ExecutionMode.Synchronous)]
-[PluginStep(Messages.Create, Account.EntityName, PipelineStage.PreValidation, ExecutionMode.Synchronous)]
+[PluginStep(MessageNames.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Asynchronous)]
+[PluginStep(MessageNames.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous)]
+[PluginStep(MessageNames.Create, Account.EntityName, PipelineStage.PreOperation, ExecutionMode.Synchronous)]
+[PluginStep(MessageNames.Create, Account.EntityName, PipelineStage.PreValidation, ExecutionMode.Synchronous)]
 public sealed class StageRecorderPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -29,13 +29,13 @@ public sealed class StageRecorderPlugin : IPlugin
     }
 }
 
-[PluginStep(Messages.Update, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous, FilteringAttributes = Account.Telephone1 + "," + Account.AccountNumber)]
+[PluginStep(MessageNames.Update, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous, FilteringAttributes = Account.Telephone1 + "," + Account.AccountNumber)]
 public sealed class PhoneFilteredPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider) => Ctx.Of(serviceProvider).Trace.Trace("phone changed");
 }
 
-[PluginStep(Messages.Update, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous,
+[PluginStep(MessageNames.Update, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous,
     PreImageName = "pre", PreImageAttributes = Account.Name, PostImageName = "post")]
 public sealed class ImageRecorderPlugin : IPlugin
 {
@@ -50,7 +50,7 @@ public sealed class ImageRecorderPlugin : IPlugin
 }
 
 /// <summary>Creates a contact, then fails: the contact and the account must both be rolled back.</summary>
-[PluginStep(Messages.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous)]
+[PluginStep(MessageNames.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous)]
 public sealed class FailingAfterWritePlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -61,14 +61,14 @@ public sealed class FailingAfterWritePlugin : IPlugin
     }
 }
 
-[PluginStep(Messages.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Asynchronous)]
+[PluginStep(MessageNames.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Asynchronous)]
 public sealed class FailingAsyncPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider) => throw new InvalidPluginExecutionException("Enreach is unreachable: test outage.");
 }
 
-[PluginStep(Messages.Create, Account.EntityName, PipelineStage.PreOperation, ExecutionMode.Synchronous)]
-[PluginStep(Messages.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous)]
+[PluginStep(MessageNames.Create, Account.EntityName, PipelineStage.PreOperation, ExecutionMode.Synchronous)]
+[PluginStep(MessageNames.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous)]
 public sealed class SharedVariablePlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -87,7 +87,7 @@ public sealed class SharedVariablePlugin : IPlugin
 }
 
 /// <summary>Updates the account it was triggered by, which triggers it again: Dataverse stops the loop at depth 8.</summary>
-[PluginStep(Messages.Update, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous)]
+[PluginStep(MessageNames.Update, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous)]
 public sealed class RecursivePlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -99,7 +99,7 @@ public sealed class RecursivePlugin : IPlugin
 }
 
 /// <summary>Reports who it runs as and creates a contact as SYSTEM.</summary>
-[PluginStep(Messages.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous)]
+[PluginStep(MessageNames.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous)]
 public sealed class UserReportingPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)
@@ -108,13 +108,13 @@ public sealed class UserReportingPlugin : IPlugin
         trace.Trace("user {0} initiating {1}", context.UserId, context.InitiatingUserId);
         var system = factory.CreateOrganizationService(null);
         var contactId = system.Create(new Entity(Contact.EntityName) { [Contact.LastName] = "By SYSTEM" });
-        var whoAmI = system.Execute(new OrganizationRequest(Messages.WhoAmI));
+        var whoAmI = system.Execute(new OrganizationRequest(MessageNames.WhoAmI));
         trace.Trace("contact {0} system {1}", contactId, whoAmI["UserId"]!);
     }
 }
 
 /// <summary>Counts one retrieve per account created: lets a test check the request counter.</summary>
-[PluginStep(Messages.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous)]
+[PluginStep(MessageNames.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous)]
 public sealed class RetrievingPlugin : IPlugin
 {
     public void Execute(IServiceProvider serviceProvider)

@@ -40,7 +40,7 @@ public sealed class PackedSolution
 
     public SolutionZip Managed { get; }
 
-    public string SchemasDirectory => Path.Combine(Gate.SharedDir, "schemas", "dataverse-9.0.0.2090");
+    public string SchemasDirectory => Path.Combine(Gate.ReferenceDir, "schemas", "dataverse-9.0.0.2090");
 
     /// <summary>The packed solution of this test run (packed on first use into a temporary folder removed at exit).</summary>
     public static PackedSolution Of(ApiGateFixture gate) =>

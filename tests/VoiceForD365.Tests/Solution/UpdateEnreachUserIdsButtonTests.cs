@@ -181,7 +181,7 @@ public sealed class UpdateEnreachUserIdsButtonTests
 
     private static XmlSchemaSet LoadCustomizationsSchema()
     {
-        var folder = Path.Combine(Repository.Shared, "schemas", "dataverse-9.0.0.2090");
+        var folder = Path.Combine(Repository.Reference, "schemas", "dataverse-9.0.0.2090");
         var path = Path.Combine(folder, "CustomizationsSolution.xsd");
         Assert.True(File.Exists(path), $"Microsoft's schema is not at {path}.");
 

@@ -60,7 +60,7 @@ public class EnreachUserIdTests : IClassFixture<EmulatorFixture>
         var team = _org.Team("Service desk", withVoiceUserRole: true);
         var bea = _org.User("Bea", "bea@contoso.test");
 
-        _org.Service.Execute(new OrganizationRequest(Core.Schema.Messages.AddMembersTeam) { ["TeamId"] = team, ["MemberIds"] = new[] { bea } });
+        _org.Service.Execute(new OrganizationRequest(Core.Schema.MessageNames.AddMembersTeam) { ["TeamId"] = team, ["MemberIds"] = new[] { bea } });
 
         Assert.Equal(enreachId, _org.EnreachIdOf(bea));
     }
@@ -268,14 +268,14 @@ public class EnreachUserIdTests : IClassFixture<EmulatorFixture>
         _org.Org.Requests.Reset();
 
         var first = _org.UpdateAll();
-        var updatesInFirstRun = _org.Org.Requests.Of(Core.Schema.Messages.Update);
+        var updatesInFirstRun = _org.Org.Requests.Of(Core.Schema.MessageNames.Update);
         var second = _org.UpdateAll();
 
         Assert.Equal((1, 2, 0, 1), ((int)first[UpdateEnreachUserIdsApi.Updated]!, (int)first[UpdateEnreachUserIdsApi.Unchanged]!, (int)first[UpdateEnreachUserIdsApi.Cleared]!, (int)first[UpdateEnreachUserIdsApi.NotFound]!));
         Assert.Equal(1, updatesInFirstRun);
         Assert.Equal((0, 3), ((int)second[UpdateEnreachUserIdsApi.Updated]!, (int)second[UpdateEnreachUserIdsApi.Unchanged]!));
         Assert.Equal(ids[1], _org.EnreachIdOf(agents[1]));
-        Assert.Equal(1, _org.Org.Requests.Of(Core.Schema.Messages.Update));
+        Assert.Equal(1, _org.Org.Requests.Of(Core.Schema.MessageNames.Update));
     }
 
     [Fact]
@@ -290,6 +290,6 @@ public class EnreachUserIdTests : IClassFixture<EmulatorFixture>
         var fault = Assert.Throws<FaultException<OrganizationServiceFault>>(() => _org.UpdateAll());
 
         Assert.StartsWith("Enreach user ids were not updated:", fault.Detail.Message);
-        Assert.Equal(0, _org.Org.Requests.Of(Core.Schema.Messages.Update));
+        Assert.Equal(0, _org.Org.Requests.Of(Core.Schema.MessageNames.Update));
     }
 }

@@ -1,0 +1,22 @@
+namespace VoiceForD365.Core.Schema
+{
+    public static class MessageNames
+    {
+        public const string Create = "Create";
+        public const string Update = "Update";
+        public const string Delete = "Delete";
+        public const string Retrieve = "Retrieve";
+        public const string RetrieveMultiple = "RetrieveMultiple";
+        public const string Associate = "Associate";
+        public const string Disassociate = "Disassociate";
+        public const string Upsert = "Upsert";
+        public const string Assign = "Assign";
+        public const string AddToQueue = "AddToQueue";
+        public const string WhoAmI = "WhoAmI";
+        public const string RetrieveEnvironmentVariableSecretValue = "RetrieveEnvironmentVariableSecretValue";
+
+        /// <summary>The request AddMembersTeamRequest; plug-ins see it as the message <see cref="AddMembers"/> of team.</summary>
+        public const string AddMembersTeam = "AddMembersTeam";
+        public const string AddMembers = "AddMembers";
+    }
+}

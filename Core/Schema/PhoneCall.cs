@@ -1,0 +1,39 @@
+namespace VoiceForD365.Core.Schema
+{
+    // The table and its choices: a choice's values belong with the column that holds them.
+
+    public static class PhoneCall
+    {
+        public const string EntityName = "phonecall";
+        public const string PrimaryId = "activityid";
+        public const string Subject = "subject";
+        public const string Description = "description";
+        public const string PhoneNumber = "phonenumber";
+        public const string DirectionCode = "directioncode";
+        public const string From = "from";
+        public const string To = "to";
+        public const string RegardingObjectId = "regardingobjectid";
+        public const string ScheduledStart = "scheduledstart";
+        public const string ActualStart = "actualstart";
+        public const string ActualDurationMinutes = "actualdurationminutes";
+        public const string OwnerId = "ownerid";
+        public const string StateCode = "statecode";
+        public const string StatusCode = "statuscode";
+        public const string EnreachCallId = "vfd_enreachcallid";
+        public const string EnreachApiAudit = "vfd_enreachapiaudit";
+        public const string CallType = "vfd_calltype";
+        public const string QueueName = "vfd_queuename";
+        public const string CallbackProfileId = "vfd_callbackprofileid";
+        public const string CallbackRequestId = "vfd_callbackrequestid";
+        public const string RecordingUrl = "vfd_recordingurl";
+        public const string EnreachCallIdKey = "vfd_phonecall_enreachcallid";
+        public const int StateOpen = 0;
+    }
+
+    public static class CallType
+    {
+        public const int Direct = 100000000;
+        public const int Service = 100000001;
+        public const int Callback = 100000002;
+    }
+}
