@@ -268,9 +268,9 @@ public sealed partial class LocalOrganization : IQuerySource
     }
 
     private static bool PassesFilter(StepRegistration step, OrganizationRequest request) =>
-        step.FilteringAttributes.Count == 0
+        step.Declaration.FilteringAttributes.Count == 0
         || !string.Equals(request.RequestName, MessageNames.Update, StringComparison.OrdinalIgnoreCase)
-        || (request.Parameters.TryGetValue("Target", out var target) && target is Entity entity && step.FilteringAttributes.Any(entity.Contains));
+        || (request.Parameters.TryGetValue("Target", out var target) && target is Entity entity && step.Declaration.FilteringAttributes.Any(entity.Contains));
 
     private Dictionary<StepRegistration, EntityImageCollection> ImagesFor(List<StepRegistration> steps, PluginExecutionContext context, bool pre)
     {
@@ -280,10 +280,9 @@ public sealed partial class LocalOrganization : IQuerySource
         if (row == null) return images;
         foreach (var step in steps)
         {
-            var name = pre ? step.Declaration.PreImageName : step.Declaration.PostImageName;
-            if (name.Length == 0) continue;
-            var columns = StepRegistration.Split(pre ? step.Declaration.PreImageAttributes : step.Declaration.PostImageAttributes);
-            images[step] = new EntityImageCollection { [name] = EntityCopy.Clone(row, columns.Count == 0 ? null : columns.Contains) };
+            var image = step.Declaration.Image(pre ? StepImageType.PreImage : StepImageType.PostImage);
+            if (image == null) continue;
+            images[step] = new EntityImageCollection { [image.Name] = EntityCopy.Clone(row, image.Columns.Count == 0 ? null : image.Columns.Contains) };
         }
         return images;
     }

@@ -2,25 +2,11 @@ using System;
 
 namespace VoiceForD365.Core.Registration
 {
-    /// <summary>Pipeline stage of a step, with Dataverse's numbers.</summary>
-    public enum PipelineStage
-    {
-        PreValidation = 10,
-        PreOperation = 20,
-        MainOperation = 30,
-        PostOperation = 40,
-    }
-
-    /// <summary>Execution mode of a step, with Dataverse's numbers.</summary>
-    public enum ExecutionMode
-    {
-        Synchronous = 0,
-        Asynchronous = 1,
-    }
-
     /// <summary>
-    /// The one declaration of a plug-in step, placed on the plug-in class. The packer writes the solution's
-    /// SdkMessageProcessingStep from it and the local organization runs the plug-in from it.
+    /// The one declaration of a plug-in step, placed on the plug-in class. Its arguments are constants (column lists
+    /// comma-separated), as attribute arguments must be; the packer and the local organization both read it as a
+    /// <see cref="StepDeclaration"/>, from which the solution's SdkMessageProcessingStep is written and the local
+    /// organization runs the plug-in.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class PluginStepAttribute : Attribute
@@ -56,74 +42,6 @@ namespace VoiceForD365.Core.Registration
 
         /// <summary>Execution order among steps of the same message, table and stage.</summary>
         public int Order { get; set; } = 1;
-
-        public string Description { get; set; } = "";
-    }
-
-    /// <summary>Declares that a plug-in class implements a custom API (runs at the main operation stage).</summary>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class CustomApiAttribute : Attribute
-    {
-        public CustomApiAttribute(string uniqueName) => UniqueName = uniqueName;
-
-        public string UniqueName { get; }
-
-        public string DisplayName { get; set; } = "";
-
-        public string Description { get; set; } = "";
-
-        /// <summary>A function is called with GET in the Web API; an action with POST.</summary>
-        public bool IsFunction { get; set; }
-    }
-
-    /// <summary>Type of a custom API request parameter or response property, with Dataverse's numbers.</summary>
-    public enum CustomApiFieldType
-    {
-        Boolean = 0,
-        DateTime = 1,
-        Decimal = 2,
-        Entity = 3,
-        EntityCollection = 4,
-        EntityReference = 5,
-        Float = 6,
-        Integer = 7,
-        Money = 8,
-        Picklist = 9,
-        String = 10,
-        StringArray = 11,
-        Guid = 12,
-    }
-
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-    public sealed class CustomApiRequestParameterAttribute : Attribute
-    {
-        public CustomApiRequestParameterAttribute(string uniqueName, CustomApiFieldType type)
-        {
-            UniqueName = uniqueName;
-            Type = type;
-        }
-
-        public string UniqueName { get; }
-
-        public CustomApiFieldType Type { get; }
-
-        public bool IsOptional { get; set; }
-
-        public string Description { get; set; } = "";
-    }
-
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-    public sealed class CustomApiResponsePropertyAttribute : Attribute
-    {
-        public CustomApiResponsePropertyAttribute(string uniqueName, CustomApiFieldType type)
-        {
-            UniqueName = uniqueName;
-            Type = type;
-        }
-
-        public string UniqueName { get; }
-
-        public CustomApiFieldType Type { get; }
 
         public string Description { get; set; } = "";
     }

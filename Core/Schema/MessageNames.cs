@@ -18,5 +18,15 @@ namespace VoiceForD365.Core.Schema
         /// <summary>The request AddMembersTeamRequest; plug-ins see it as the message <see cref="AddMembers"/> of team.</summary>
         public const string AddMembersTeam = "AddMembersTeam";
         public const string AddMembers = "AddMembers";
+
+        // Platform messages the packer knows the SDK message ids of.
+        public const string GrantAccess = "GrantAccess";
+        public const string Merge = "Merge";
+        public const string ModifyAccess = "ModifyAccess";
+        public const string RetrievePrincipalAccess = "RetrievePrincipalAccess";
+        public const string RetrieveSharedPrincipalsAndAccess = "RetrieveSharedPrincipalsAndAccess";
+        public const string RevokeAccess = "RevokeAccess";
+        public const string SetState = "SetState";
+        public const string SetStateDynamicEntity = "SetStateDynamicEntity";
     }
 }

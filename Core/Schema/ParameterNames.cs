@@ -4,6 +4,9 @@ namespace VoiceForD365.Core.Schema
     public static class ParameterNames
     {
         public const string Target = "Target";
+
+        /// <summary>The record whose state SetState changes.</summary>
+        public const string EntityMoniker = "EntityMoniker";
         public const string ColumnSet = "ColumnSet";
         public const string Query = "Query";
         public const string EntityCollection = "EntityCollection";

@@ -6,9 +6,6 @@ using VoiceForD365.Core.Registration;
 
 namespace VoiceForD365.LocalOrg.Workflows;
 
-/// <summary>An input or output argument of a custom workflow activity, as the process designer sees it.</summary>
-public sealed record WorkflowArgumentRegistration(string Name, string DisplayName, ArgumentDirection Direction, Type ValueType, bool IsRequired, string? ReferenceTarget);
-
 /// <summary>
 /// A custom workflow activity registered in the local organization (in Dataverse: a plug-in type of a registered
 /// assembly, with its workflow activity group), read from the class: [WorkflowActivity] for the name and group, and the
@@ -29,7 +26,9 @@ public sealed class WorkflowActivityRegistration
         if (!typeof(CodeActivity).IsAssignableFrom(activityType) || activityType.IsAbstract || activityType.GetConstructor(Type.EmptyTypes) == null)
             throw new ArgumentException($"{activityType.FullName} is not a custom workflow activity: a public, concrete CodeActivity with a public parameterless constructor.", nameof(activityType));
         ActivityType = activityType;
-        Declaration = activityType.GetCustomAttribute<WorkflowActivityAttribute>();
+        var assembly = activityType.Assembly.GetName();
+        Declaration = WorkflowActivityDeclaration.Of(activityType.FullName!, assembly.Name ?? "", assembly.Version ?? new Version(0, 0, 0, 0),
+            activityType.GetCustomAttribute<WorkflowActivityAttribute>());
         var arguments = activityType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => typeof(Argument).IsAssignableFrom(p.PropertyType))
             .OrderBy(p => p.MetadataToken)
@@ -43,13 +42,14 @@ public sealed class WorkflowActivityRegistration
 
     public Type ActivityType { get; }
 
-    public WorkflowActivityAttribute? Declaration { get; }
+    /// <summary>Name, group and description, by the same rule as the packer's (Core's model of [WorkflowActivity]).</summary>
+    public WorkflowActivityDeclaration Declaration { get; }
 
     /// <summary>The name in the designer's Add Step menu (the class name when undeclared).</summary>
-    public string Name => Declaration?.Name ?? ActivityType.Name;
+    public string Name => Declaration.Name;
 
-    /// <summary>The activity group (submenu); the assembly's name when undeclared, as the Plug-in Registration Tool does.</summary>
-    public string Group => Declaration?.Group ?? ActivityType.Assembly.GetName().Name ?? "";
+    /// <summary>The activity group (submenu); "Assembly (version)" when undeclared, as the Plug-in Registration Tool does.</summary>
+    public string Group => Declaration.Group;
 
     public IReadOnlyList<WorkflowArgumentRegistration> Inputs { get; }
 

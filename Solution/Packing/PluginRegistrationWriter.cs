@@ -14,20 +14,20 @@ public static class SdkMessages
 {
     private static readonly Dictionary<string, Guid> Known = new(StringComparer.Ordinal)
     {
-        ["Assign"] = new("8cbdbb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["Create"] = new("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["Delete"] = new("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["GrantAccess"] = new("c5bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["Merge"] = new("dbbdbb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["ModifyAccess"] = new("dcbdbb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["Retrieve"] = new("f2bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["RetrieveMultiple"] = new("03bebb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["RetrievePrincipalAccess"] = new("04bebb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["RetrieveSharedPrincipalsAndAccess"] = new("10bebb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["RevokeAccess"] = new("11bebb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["SetState"] = new("1cbebb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["SetStateDynamicEntity"] = new("1dbebb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["Update"] = new("20bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        [MessageNames.Assign] = new("8cbdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        [MessageNames.Create] = new("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        [MessageNames.Delete] = new("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        [MessageNames.GrantAccess] = new("c5bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        [MessageNames.Merge] = new("dbbdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        [MessageNames.ModifyAccess] = new("dcbdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        [MessageNames.Retrieve] = new("f2bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        [MessageNames.RetrieveMultiple] = new("03bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        [MessageNames.RetrievePrincipalAccess] = new("04bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        [MessageNames.RetrieveSharedPrincipalsAndAccess] = new("10bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        [MessageNames.RevokeAccess] = new("11bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        [MessageNames.SetState] = new("1cbebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        [MessageNames.SetStateDynamicEntity] = new("1dbebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        [MessageNames.Update] = new("20bebb1b-ea3e-db11-86a7-000a3a5473e8"),
     };
 
     public static Guid? IdOf(string message) => Known.TryGetValue(message, out var id) ? id : null;
@@ -39,10 +39,9 @@ public sealed record StepRegistration(ShippedAssembly Assembly, ShippedType Type
     public Guid Id => StableGuid.For("step", $"{Type.FullName}/{Declaration.Message}/{Table}/{(int)Declaration.Stage}");
 
     /// <summary>The primary table, or "none" for messages without one (Associate).</summary>
-    public string Table => Declaration.Table.Length == 0 ? "none" : Declaration.Table;
+    public string Table => Declaration.PrimaryEntity;
 
-    /// <summary>Named the way the Plug-in Registration Tool names steps.</summary>
-    public string Name => $"{Type.FullName}: {Declaration.Message} of {(Declaration.Table.Length == 0 ? "any Entity" : Declaration.Table)}";
+    public string Name => Declaration.Name;
 }
 
 /// <summary>Plug-in assemblies, plug-in types, steps and images (customizations.xml), and custom API files.</summary>
@@ -73,14 +72,14 @@ internal static class PluginRegistrationWriter
     private static XElement PluginType(ShippedAssembly assembly, ShippedType type)
     {
         var activity = type.Activity;
-        var name = activity?.Name is { Length: > 0 } n ? n : type.FullName;
+        var name = activity?.Name ?? type.FullName;
         var element = new XElement("PluginType",
             new XAttribute("AssemblyQualifiedName", $"{type.FullName}, {assembly.FullName}"),
             new XAttribute("PluginTypeId", TypeId(type).ToString("D")),
             new XAttribute("Name", name));
         if (activity is { Description.Length: > 0 }) element.Add(new XElement("Description", activity.Description));
         element.Add(new XElement("FriendlyName", name));
-        if (type.Kind == ShippedTypeKind.WorkflowActivity) element.Add(new XElement("WorkflowActivityGroupName", activity!.GroupName));
+        if (type.Kind == ShippedTypeKind.WorkflowActivity) element.Add(new XElement("WorkflowActivityGroupName", activity!.Group));
         return element;
     }
 
@@ -95,7 +94,7 @@ internal static class PluginRegistrationWriter
             new XElement("PrimaryEntity", step.Table),
             new XElement("AsyncAutoDelete", Xml.Bit(declaration.Mode == ExecutionMode.Asynchronous)),
             new XElement("Description", declaration.Description.Length > 0 ? declaration.Description : step.Name),
-            new XElement("FilteringAttributes", Normalized(declaration.FilteringAttributes)),
+            new XElement("FilteringAttributes", string.Join(",", declaration.FilteringAttributes)),
             new XElement("InvocationSource", "0"),
             new XElement("Mode", Xml.Int((int)declaration.Mode)),
             new XElement("Rank", Xml.Int(declaration.Order)));
@@ -107,42 +106,22 @@ internal static class PluginRegistrationWriter
             new XElement("IsHidden", "0"),
             new XElement("SupportedDeployment", "0"), // server only
             new XElement("IntroducedVersion", version));
-        var images = Images(step).ToList();
-        if (images.Count > 0) element.Add(new XElement("SdkMessageProcessingStepImages", images.Select(i => Image(i, version))));
+        if (declaration.Images.Count > 0)
+            element.Add(new XElement("SdkMessageProcessingStepImages", declaration.Images.Select(i => Image(step, i, version))));
         return element;
     }
 
-    /// <summary>A step's images: name (alias), type (0 pre, 1 post), columns.</summary>
-    public static IEnumerable<(StepRegistration Step, string Name, int ImageType, string Attributes)> Images(StepRegistration step)
-    {
-        var declaration = step.Declaration;
-        if (declaration.PreImageName.Length > 0) yield return (step, declaration.PreImageName, 0, Normalized(declaration.PreImageAttributes));
-        if (declaration.PostImageName.Length > 0) yield return (step, declaration.PostImageName, 1, Normalized(declaration.PostImageAttributes));
-    }
+    private static Guid ImageId(StepRegistration step, StepImage image) => StableGuid.For("stepimage", $"{step.Id:D}/{(int)image.Type}/{image.Name}");
 
-    public static Guid ImageId(StepRegistration step, string name, int imageType) => StableGuid.For("stepimage", $"{step.Id:D}/{imageType}/{name}");
-
-    private static XElement Image((StepRegistration Step, string Name, int ImageType, string Attributes) image, string version) =>
+    private static XElement Image(StepRegistration step, StepImage image, string version) =>
         new("SdkMessageProcessingStepImage", new XAttribute("Name", image.Name),
-            new XElement("SdkMessageProcessingStepImageId", Xml.Braced(ImageId(image.Step, image.Name, image.ImageType))),
-            new XElement("Attributes", image.Attributes),
+            new XElement("SdkMessageProcessingStepImageId", Xml.Braced(ImageId(step, image))),
+            new XElement("Attributes", string.Join(",", image.Columns)),
             new XElement("EntityAlias", image.Name),
-            new XElement("ImageType", Xml.Int(image.ImageType)),
-            new XElement("MessagePropertyName", MessagePropertyOf(image.Step.Declaration.Message)),
+            new XElement("ImageType", Xml.Int((int)image.Type)),
+            new XElement("MessagePropertyName", image.MessagePropertyName),
             new XElement("IsCustomizable", "1"),
             new XElement("IntroducedVersion", version));
-
-    /// <summary>The request property the image is of: the new record's Id for Create, the Target otherwise.</summary>
-    private static string MessagePropertyOf(string message) => message switch
-    {
-        MessageNames.Create => "Id",
-        "SetState" or "SetStateDynamicEntity" => "EntityMoniker",
-        _ => "Target",
-    };
-
-    /// <summary>Comma-separated columns without blanks, as Dataverse stores them.</summary>
-    private static string Normalized(string columns) =>
-        string.Join(",", columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>
     /// The files of one custom API: customapis/&lt;uniquename&gt;/customapi.xml, and one folder per request parameter

@@ -7,90 +7,20 @@ using VoiceForD365.Core.Registration;
 
 namespace VoiceForD365.Solution.Packing;
 
-/// <summary>What a shipped assembly (the net462 build Dataverse loads) declares: its identity and its registrable types.</summary>
-public sealed record ShippedAssembly(string Path, string Name, Version Version, string Culture, string PublicKeyToken, IReadOnlyList<ShippedType> Types)
-{
-    /// <summary>The assembly's TargetFrameworkAttribute, e.g. ".NETFramework,Version=v4.6.2" ("" when it has none).</summary>
-    public string TargetFramework { get; init; } = "";
-
-    /// <summary>Built with optimizations (a Release build): its DebuggableAttribute does not disable the JIT optimizer.</summary>
-    public bool IsOptimized { get; init; }
-
-    /// <summary>The display name Dataverse registers the assembly under.</summary>
-    public string FullName => $"{Name}, Version={Version}, Culture={Culture}, PublicKeyToken={PublicKeyToken}";
-
-    public IEnumerable<ShippedType> Plugins => Types.Where(t => t.Kind == ShippedTypeKind.Plugin);
-
-    public IEnumerable<ShippedType> WorkflowActivities => Types.Where(t => t.Kind == ShippedTypeKind.WorkflowActivity);
-}
-
-public enum ShippedTypeKind
-{
-    /// <summary>Implements Microsoft.Xrm.Sdk.IPlugin.</summary>
-    Plugin,
-
-    /// <summary>Derives from System.Activities.CodeActivity (a custom workflow activity).</summary>
-    WorkflowActivity,
-}
-
-/// <summary>A public, concrete plug-in or workflow activity class and the registrations declared on it.</summary>
-public sealed record ShippedType(string FullName, ShippedTypeKind Kind, IReadOnlyList<StepDeclaration> Steps, CustomApiDeclaration? CustomApi, WorkflowActivityDeclaration? Activity)
-{
-    /// <summary>A workflow activity's arguments: its InArgument&lt;T&gt; and OutArgument&lt;T&gt; properties.</summary>
-    public IReadOnlyList<ActivityArgument> Arguments { get; init; } = [];
-
-    public string ShortName => FullName[(FullName.LastIndexOfAny(['.', '+']) + 1)..];
-}
-
-/// <summary>A <see cref="PluginStepAttribute"/> as compiled into the assembly.</summary>
-public sealed record StepDeclaration(string Message, string Table, PipelineStage Stage, ExecutionMode Mode)
-{
-    public string FilteringAttributes { get; init; } = "";
-
-    public string PreImageName { get; init; } = "";
-
-    public string PreImageAttributes { get; init; } = "";
-
-    public string PostImageName { get; init; } = "";
-
-    public string PostImageAttributes { get; init; } = "";
-
-    public int Order { get; init; } = 1;
-
-    public string Description { get; init; } = "";
-}
-
-/// <summary>A <see cref="CustomApiAttribute"/> with its request parameters and response properties.</summary>
-public sealed record CustomApiDeclaration(string UniqueName, string DisplayName, string Description, bool IsFunction,
-    IReadOnlyList<CustomApiFieldDeclaration> RequestParameters, IReadOnlyList<CustomApiFieldDeclaration> ResponseProperties);
-
-public sealed record CustomApiFieldDeclaration(string UniqueName, CustomApiFieldType Type, string Description, bool IsOptional);
-
-public enum ArgumentDirection
-{
-    In,
-    Out,
-}
-
-/// <summary>A workflow activity argument: property name, direction and the full name of T (System.String, Microsoft.Xrm.Sdk.EntityReference...).</summary>
-public sealed record ActivityArgument(string Name, ArgumentDirection Direction, string TypeName);
-
-/// <summary>How a workflow activity shows in the process designer: its name and the group (submenu) it appears under.</summary>
-public sealed record WorkflowActivityDeclaration(string Name, string GroupName, string Description);
-
 /// <summary>
 /// Reads a shipped assembly with System.Reflection.Metadata only: nothing is loaded or executed, and neither the .NET
 /// Framework nor the SDK reference assemblies are needed. Registration attributes are recognised by their full type
-/// name (Core's registration sources are compiled into every shipped assembly).
+/// name (Core's registration sources are compiled into every shipped assembly) and read into Core's registration
+/// model (<see cref="StepDeclaration"/>, <see cref="CustomApiDeclaration"/>, <see cref="WorkflowActivityDeclaration"/>).
 /// </summary>
 public static class ShippedAssemblyReader
 {
-    private static readonly string StepAttribute = typeof(PluginStepAttribute).FullName!;
-    private static readonly string ApiAttribute = typeof(CustomApiAttribute).FullName!;
-    private static readonly string RequestParameterAttribute = typeof(CustomApiRequestParameterAttribute).FullName!;
-    private static readonly string ResponsePropertyAttribute = typeof(CustomApiResponsePropertyAttribute).FullName!;
-
-    private static readonly string ActivityAttribute = typeof(WorkflowActivityAttribute).FullName!;
+    /// <summary>Core's registration attributes, by the full name the shipped assembly knows them by.</summary>
+    private static readonly IReadOnlyDictionary<string, Type> RegistrationAttributes = new[]
+    {
+        typeof(PluginStepAttribute), typeof(CustomApiAttribute), typeof(CustomApiRequestParameterAttribute),
+        typeof(CustomApiResponsePropertyAttribute), typeof(WorkflowActivityAttribute),
+    }.ToDictionary(t => t.FullName!, StringComparer.Ordinal);
 
     private const string PluginInterface = "Microsoft.Xrm.Sdk.IPlugin";
     private const string CodeActivityBase = "System.Activities.CodeActivity";
@@ -114,7 +44,7 @@ public static class ShippedAssemblyReader
             if (!IsPublicConcreteClass(type)) continue;
             var kind = KindOf(md, type);
             if (kind is null) continue;
-            types.Add(ReadType(md, decoder, handle, kind.Value, name));
+            types.Add(ReadType(md, decoder, handle, kind.Value));
         }
         types.Sort((a, b) => string.CompareOrdinal(a.FullName, b.FullName));
         var targetFramework = "";
@@ -147,75 +77,71 @@ public static class ShippedAssemblyReader
     /// <summary>DebuggableAttribute.DebuggingModes.DisableOptimizations.</summary>
     private const int DisableOptimizations = 0x100;
 
-    private static ShippedType ReadType(MetadataReader md, AttributeTypeProvider decoder, TypeDefinitionHandle handle, ShippedTypeKind kind, string assemblyName)
+    private static ShippedType ReadType(MetadataReader md, AttributeTypeProvider decoder, TypeDefinitionHandle handle, ShippedTypeKind kind)
     {
         var type = md.GetTypeDefinition(handle);
+        var fullName = FullNameOf(md, handle);
         var steps = new List<StepDeclaration>();
-        (string Name, string DisplayName, string Description, bool IsFunction)? api = null;
-        var requestParameters = new List<CustomApiFieldDeclaration>();
-        var responseProperties = new List<CustomApiFieldDeclaration>();
-        WorkflowActivityDeclaration? activity = null;
+        CustomApiAttribute? api = null;
+        var requestParameters = new List<CustomApiRequestParameterAttribute>();
+        var responseProperties = new List<CustomApiResponsePropertyAttribute>();
+        WorkflowActivityAttribute? activity = null;
         foreach (var attributeHandle in type.GetCustomAttributes())
         {
             var attribute = md.GetCustomAttribute(attributeHandle);
             var attributeType = AttributeTypeName(md, attribute);
-            if (attributeType is null) continue;
-            if (attributeType == StepAttribute)
+            if (attributeType is null || !RegistrationAttributes.TryGetValue(attributeType, out var registration)) continue;
+            switch (Instantiate(registration, attribute.DecodeValue(decoder), fullName))
             {
-                var value = attribute.DecodeValue(decoder);
-                var named = Named(value);
-                steps.Add(new StepDeclaration((string)value.FixedArguments[0].Value!, (string)value.FixedArguments[1].Value!,
-                    (PipelineStage)(int)value.FixedArguments[2].Value!, (ExecutionMode)(int)value.FixedArguments[3].Value!)
-                {
-                    FilteringAttributes = Text(named, nameof(PluginStepAttribute.FilteringAttributes)),
-                    PreImageName = Text(named, nameof(PluginStepAttribute.PreImageName)),
-                    PreImageAttributes = Text(named, nameof(PluginStepAttribute.PreImageAttributes)),
-                    PostImageName = Text(named, nameof(PluginStepAttribute.PostImageName)),
-                    PostImageAttributes = Text(named, nameof(PluginStepAttribute.PostImageAttributes)),
-                    Order = named.TryGetValue(nameof(PluginStepAttribute.Order), out var order) && order is int o ? o : 1,
-                    Description = Text(named, nameof(PluginStepAttribute.Description)),
-                });
-            }
-            else if (attributeType == ApiAttribute)
-            {
-                var value = attribute.DecodeValue(decoder);
-                var named = Named(value);
-                api = ((string)value.FixedArguments[0].Value!, Text(named, nameof(CustomApiAttribute.DisplayName)),
-                    Text(named, nameof(CustomApiAttribute.Description)), named.TryGetValue(nameof(CustomApiAttribute.IsFunction), out var f) && f is true);
-            }
-            else if (attributeType == RequestParameterAttribute || attributeType == ResponsePropertyAttribute)
-            {
-                var value = attribute.DecodeValue(decoder);
-                var named = Named(value);
-                var field = new CustomApiFieldDeclaration((string)value.FixedArguments[0].Value!, (CustomApiFieldType)(int)value.FixedArguments[1].Value!,
-                    Text(named, "Description"), named.TryGetValue(nameof(CustomApiRequestParameterAttribute.IsOptional), out var optional) && optional is true);
-                (attributeType == RequestParameterAttribute ? requestParameters : responseProperties).Add(field);
-            }
-            else if (attributeType == ActivityAttribute)
-            {
-                var value = attribute.DecodeValue(decoder);
-                var named = Named(value);
-                activity = new WorkflowActivityDeclaration((string)value.FixedArguments[0].Value!, (string)value.FixedArguments[1].Value!,
-                    Text(named, nameof(WorkflowActivityAttribute.Description)));
+                case PluginStepAttribute step:
+                    steps.Add(StepDeclaration.Of(fullName, step));
+                    break;
+                case CustomApiAttribute declared:
+                    api = declared;
+                    break;
+                case CustomApiRequestParameterAttribute parameter:
+                    requestParameters.Add(parameter);
+                    break;
+                case CustomApiResponsePropertyAttribute property:
+                    responseProperties.Add(property);
+                    break;
+                case WorkflowActivityAttribute declared:
+                    activity = declared;
+                    break;
             }
         }
-        var fullName = FullNameOf(md, handle);
-        if (kind == ShippedTypeKind.WorkflowActivity)
-            activity ??= new WorkflowActivityDeclaration(fullName[(fullName.LastIndexOf('.') + 1)..], "", "");
-        if (kind == ShippedTypeKind.WorkflowActivity && activity!.GroupName.Length == 0)
-            activity = activity with { GroupName = $"{assemblyName} ({md.GetAssemblyDefinition().Version})" };
-        var customApi = api is { } a ? new CustomApiDeclaration(a.Name, a.DisplayName, a.Description, a.IsFunction, requestParameters, responseProperties) : null;
-        return new ShippedType(fullName, kind, steps, customApi, activity)
+        var assembly = md.GetAssemblyDefinition();
+        return new ShippedType(fullName, kind, steps,
+            api is null ? null : CustomApiDeclaration.Of(fullName, api, requestParameters, responseProperties),
+            kind == ShippedTypeKind.WorkflowActivity ? WorkflowActivityDeclaration.Of(fullName, md.GetString(assembly.Name), assembly.Version, activity) : null)
         {
             Arguments = kind == ShippedTypeKind.WorkflowActivity ? ArgumentsOf(md, handle) : [],
         };
     }
 
-    private static IReadOnlyDictionary<string, object?> Named(CustomAttributeValue<AttributeType> value) =>
-        value.NamedArguments.Where(a => a.Name is not null).ToDictionary(a => a.Name!, a => a.Value, StringComparer.Ordinal);
+    /// <summary>
+    /// The attribute as the compiler recorded it, rebuilt as an instance of Core's attribute class: its constructor
+    /// with the fixed arguments, then each named argument set on its property. The declaration then goes through the
+    /// same Core model as the local organization's reflection.
+    /// </summary>
+    private static Attribute Instantiate(Type attributeType, CustomAttributeValue<AttributeType> value, string declaringType)
+    {
+        var fixedArguments = value.FixedArguments;
+        var constructor = attributeType.GetConstructors().SingleOrDefault(c => c.GetParameters().Length == fixedArguments.Length)
+            ?? throw new InvalidOperationException($"{declaringType} has a [{attributeType.Name}] with {fixedArguments.Length} arguments, which no constructor of {attributeType.FullName} takes.");
+        var parameters = constructor.GetParameters();
+        var attribute = (Attribute)constructor.Invoke(fixedArguments.Select((a, i) => As(parameters[i].ParameterType, a.Value)).ToArray());
+        foreach (var named in value.NamedArguments)
+        {
+            var property = attributeType.GetProperty(named.Name ?? "")
+                ?? throw new InvalidOperationException($"{declaringType} sets {named.Name} on [{attributeType.Name}], which {attributeType.FullName} does not have.");
+            property.SetValue(attribute, As(property.PropertyType, named.Value));
+        }
+        return attribute;
+    }
 
-    private static string Text(IReadOnlyDictionary<string, object?> named, string key) =>
-        named.TryGetValue(key, out var value) && value is string s ? s : "";
+    /// <summary>Enum arguments come out of the metadata as their underlying number.</summary>
+    private static object? As(Type type, object? value) => type.IsEnum && value is not null ? Enum.ToObject(type, value) : value;
 
     /// <summary>The InArgument&lt;T&gt;/OutArgument&lt;T&gt; properties of the class and its base classes in this assembly.</summary>
     private static IReadOnlyList<ActivityArgument> ArgumentsOf(MetadataReader md, TypeDefinitionHandle handle)

@@ -256,7 +256,7 @@ public sealed class SolutionPackage
             PluginTypes: Assemblies.Sum(a => a.Plugins.Count()),
             WorkflowActivities: Assemblies.Sum(a => a.WorkflowActivities.Count()),
             Steps: Steps.Count,
-            StepImages: Steps.Sum(s => PluginRegistrationWriter.Images(s).Count()),
+            StepImages: Steps.Sum(s => s.Declaration.Images.Count),
             WebResources: webResources.Count,
             Processes: workflows.Count,
             Apps: 1,

@@ -25,7 +25,7 @@ public class CallbackRegistrationTests
         Assert.Equal(
             [("Apply Callback Profile", WorkflowActivityGroups.VoiceForD365), ("Resolve Callback Owner", WorkflowActivityGroups.VoiceForD365)],
             org.WorkflowActivities.OrderBy(a => a.Name).Select(a => (a.Name, a.Group)));
-        Assert.All(org.WorkflowActivities, a => Assert.NotNull(a.Declaration));
+        Assert.All(org.WorkflowActivities, a => Assert.True(a.Declaration.IsDeclared, $"{a.ActivityType.FullName} has no [WorkflowActivity]."));
     }
 
     [Fact]

@@ -1,9 +1,12 @@
 using System.Reflection;
 using System.Xml.Linq;
 using VoiceForD365.Core.Registration;
+using VoiceForD365.Core.Schema;
+using VoiceForD365.LocalOrg;
 using VoiceForD365.Plugins;
 using VoiceForD365.Solution;
 using VoiceForD365.Tests.ApiGate;
+using VoiceForD365.Workflows.Callbacks;
 using Xunit;
 
 namespace VoiceForD365.Tests.Packing;
@@ -70,6 +73,32 @@ public sealed class PluginRegistrationPackingTests
         Assert.Equal(declared, packed);
 
         static string Columns(string list) => string.Join(",", list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public void EveryStep_Should_HaveTheNameTheLocalOrganizationShows()
+    {
+        var org = new LocalOrganization(new LocalOrganizationOptions { PluginAssemblies = [typeof(PluginBase).Assembly] });
+
+        var packed = Customizations.Element("SdkMessageProcessingSteps")!.Elements("SdkMessageProcessingStep")
+            .Select(s => (string)s.Attribute("Name")!).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(org.Steps.Select(s => s.Name).Order(StringComparer.Ordinal), packed);
+        // The rule that used to differ: a step on any table (Associate).
+        Assert.Contains(packed, n => n.EndsWith($": {MessageNames.Associate} of any Entity", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EveryWorkflowActivity_Should_HaveTheNameAndGroupTheLocalOrganizationShows()
+    {
+        var org = new LocalOrganization(new LocalOrganizationOptions { WorkflowAssemblies = [typeof(ApplyCallbackProfile).Assembly] });
+
+        var packed = Customizations.Descendants("PluginType").Where(t => t.Element("WorkflowActivityGroupName") is not null)
+            .Select(t => ((string)t.Attribute("Name")!, t.Element("FriendlyName")!.Value, t.Element("WorkflowActivityGroupName")!.Value))
+            .Order().ToList();
+
+        Assert.NotEmpty(packed);
+        Assert.Equal(org.WorkflowActivities.Select(a => (a.Name, a.Name, a.Group)).Order(), packed);
     }
 
     [Fact]
