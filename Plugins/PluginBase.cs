@@ -1,16 +1,17 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Xrm.Sdk;
+using VoiceForD365.Core.Execution;
 
 namespace VoiceForD365.Plugins
 {
     /// <summary>
-    /// Base of our plug-ins: builds a <see cref="LocalPluginContext"/> for each execution, traces entry, exit and
-    /// elapsed time, and turns unexpected exceptions into an <see cref="InvalidPluginExecutionException"/> a person can
-    /// act on. Dataverse caches a plug-in instance and calls <see cref="Execute"/> from several threads at once, so
-    /// neither this class nor a derived one keeps mutable instance state: everything an execution needs lives in its
-    /// context.
+    /// Base of our plug-ins: builds a <see cref="LocalPluginContext"/> for each execution and runs the plug-in's work in
+    /// Core's <see cref="ExecutionScope"/>, the execution path it shares with the workflow activities (traces entry,
+    /// exit and elapsed time; passes errors meant for a person on unchanged; turns unexpected ones into an
+    /// <see cref="InvalidPluginExecutionException"/> with the correlation id). Dataverse caches a plug-in instance and
+    /// calls <see cref="Execute"/> from several threads at once, so neither this class nor a derived one keeps mutable
+    /// instance state: everything an execution needs lives in its context.
     /// </summary>
     public abstract class PluginBase : IPlugin
     {
@@ -26,46 +27,8 @@ namespace VoiceForD365.Plugins
 
             var context = new LocalPluginContext(serviceProvider);
             var execution = context.PluginExecutionContext;
-            var step = string.Format(
-                CultureInfo.InvariantCulture,
-                "{0}: message {1}, table {2}, stage {3}, depth {4}, correlation id {5}",
-                PluginName,
-                execution.MessageName,
-                string.IsNullOrEmpty(execution.PrimaryEntityName) ? "(none)" : execution.PrimaryEntityName,
-                execution.Stage,
-                execution.Depth,
-                execution.CorrelationId);
-            context.Trace("Entered " + step);
-            var watch = Stopwatch.StartNew();
-            var outcome = "failed";
-            try
-            {
-                ExecuteDataversePlugin(context);
-                outcome = "succeeded";
-            }
-            catch (InvalidPluginExecutionException)
-            {
-                // Already written for the person who sees it.
-                throw;
-            }
-            catch (Exception e)
-            {
-                context.Trace("Unexpected exception: {0}", e);
-                throw new InvalidPluginExecutionException(
-                    string.Format(
-                        CultureInfo.InvariantCulture,
-                        "Voice for D365 could not complete {0} of {1} ({2}): {3} Try again; if the error persists, give your administrator the correlation id {4} so that they can find the details in the plug-in trace log.",
-                        execution.MessageName,
-                        string.IsNullOrEmpty(execution.PrimaryEntityName) ? "this request" : execution.PrimaryEntityName,
-                        PluginName,
-                        e.Message,
-                        execution.CorrelationId),
-                    e);
-            }
-            finally
-            {
-                context.Trace("Exiting {0}: {1} after {2} ms", step, outcome, watch.ElapsedMilliseconds);
-            }
+            ExecutionScope.Run(PluginName, "stage " + execution.Stage.ToString(CultureInfo.InvariantCulture), execution, context.TracingService,
+                () => ExecuteDataversePlugin(context));
         }
 
         /// <summary>The plug-in's work for one execution.</summary>

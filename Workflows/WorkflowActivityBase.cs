@@ -1,18 +1,19 @@
 using System;
 using System.Activities;
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
-using VoiceForD365.Core.Callbacks;
+using VoiceForD365.Core.Execution;
 
 namespace VoiceForD365.Workflows
 {
     /// <summary>
-    /// Base of our custom workflow activities: builds a <see cref="LocalWorkflowContext"/> for each execution, traces
-    /// entry, exit and elapsed time, and turns errors into an <see cref="InvalidPluginExecutionException"/> a person can
-    /// act on (the process's system job shows its message). Dataverse caches activity instances and runs them on
-    /// several threads, so no activity keeps state in fields: argument values live in the execution context.
+    /// Base of our custom workflow activities: builds a <see cref="LocalWorkflowContext"/> for each execution and runs
+    /// the activity's work in Core's <see cref="ExecutionScope"/>, the execution path it shares with the plug-ins
+    /// (traces entry, exit and elapsed time; passes errors meant for a person on unchanged, so the process's system job
+    /// shows their message; turns unexpected ones into an <see cref="InvalidPluginExecutionException"/> with the
+    /// correlation id). Dataverse caches activity instances and runs them on several threads, so no activity keeps
+    /// state in fields: argument values live in the execution context.
     /// </summary>
     public abstract class WorkflowActivityBase : CodeActivity
     {
@@ -24,51 +25,8 @@ namespace VoiceForD365.Workflows
 
             var context = new LocalWorkflowContext(executionContext);
             var workflow = context.WorkflowContext;
-            var step = string.Format(
-                CultureInfo.InvariantCulture,
-                "{0}: table {1}, record {2}, mode {3}, depth {4}, correlation id {5}",
-                activityName,
-                string.IsNullOrEmpty(workflow.PrimaryEntityName) ? "(none)" : workflow.PrimaryEntityName,
-                workflow.PrimaryEntityId,
-                workflow.WorkflowMode == 0 ? "background" : "real-time",
-                workflow.Depth,
-                workflow.CorrelationId);
-            context.Trace("Entered " + step);
-            var watch = Stopwatch.StartNew();
-            var outcome = "failed";
-            try
-            {
-                ExecuteWorkflowActivity(executionContext, context);
-                outcome = "succeeded";
-            }
-            catch (InvalidPluginExecutionException)
-            {
-                throw;
-            }
-            catch (CallbackConfigurationException e)
-            {
-                // Already written for the administrator who reads the system job.
-                context.Trace(e.Message);
-                throw new InvalidPluginExecutionException(e.Message, e);
-            }
-            catch (Exception e)
-            {
-                context.Trace("Unexpected exception: {0}", e);
-                throw new InvalidPluginExecutionException(
-                    string.Format(
-                        CultureInfo.InvariantCulture,
-                        "Voice for D365 could not complete the step {0} on {1} {2}: {3} If the error persists, give your administrator the correlation id {4} so that they can find the details in the plug-in trace log.",
-                        activityName,
-                        string.IsNullOrEmpty(workflow.PrimaryEntityName) ? "record" : workflow.PrimaryEntityName,
-                        workflow.PrimaryEntityId,
-                        e.Message,
-                        workflow.CorrelationId),
-                    e);
-            }
-            finally
-            {
-                context.Trace("Exiting {0}: {1} after {2} ms", activityName, outcome, watch.ElapsedMilliseconds);
-            }
+            ExecutionScope.Run(activityName, workflow.WorkflowMode == 0 ? "background process" : "real-time process", workflow, context.TracingService,
+                () => ExecuteWorkflowActivity(executionContext, context));
         }
 
         /// <summary>The activity's work for one execution: read the arguments from <paramref name="executionContext"/>, call Core, set the outputs.</summary>

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.Serialization;
+using VoiceForD365.Core.Errors;
 
 namespace VoiceForD365.Core.Enreach
 {
@@ -36,9 +38,11 @@ namespace VoiceForD365.Core.Enreach
     /// <summary>
     /// A call to the Enreach API failed. The message says what happened and what an administrator can do; it never
     /// contains the API user's secret (nor does <see cref="Exception.ToString"/>: <see cref="EnreachClient"/> leaves
-    /// out an inner exception whose text would contain it).
+    /// out an inner exception whose text would contain it). Its properties survive serialization (see
+    /// <see cref="ActionableException"/>).
     /// </summary>
-    public class EnreachException : Exception
+    [Serializable]
+    public class EnreachException : ActionableException
     {
         public EnreachException(string message, Exception? innerException = null)
             : this(EnreachErrorKind.UnexpectedResponse, message, innerException)
@@ -48,22 +52,43 @@ namespace VoiceForD365.Core.Enreach
         protected EnreachException(EnreachErrorKind kind, string message, Exception? innerException)
             : base(message, innerException)
         {
-            Kind = kind;
+            SetState(nameof(Kind), (int)kind);
         }
 
-        public EnreachErrorKind Kind { get; }
+        protected EnreachException(SerializationInfo info, StreamingContext context)
+            : base(info, context)
+        {
+        }
+
+        public EnreachErrorKind Kind => GetState(nameof(Kind)) is int kind ? (EnreachErrorKind)kind : EnreachErrorKind.UnexpectedResponse;
 
         /// <summary>HTTP status of the last answer, when there was one.</summary>
-        public int? StatusCode { get; internal set; }
+        public int? StatusCode
+        {
+            get => GetState(nameof(StatusCode)) as int?;
+            internal set => SetState(nameof(StatusCode), value);
+        }
 
         /// <summary>The request that failed, e.g. <c>GET https://api.example/users</c> (never with credentials).</summary>
-        public string? Request { get; internal set; }
+        public string? Request
+        {
+            get => GetState(nameof(Request)) as string;
+            internal set => SetState(nameof(Request), value);
+        }
 
         /// <summary>Attempts made for that request.</summary>
-        public int Attempts { get; internal set; }
+        public int Attempts
+        {
+            get => GetState(nameof(Attempts)) as int? ?? 0;
+            internal set => SetState(nameof(Attempts), value);
+        }
 
         /// <summary>Time spent on the whole operation, waits included.</summary>
-        public TimeSpan Elapsed { get; internal set; }
+        public TimeSpan Elapsed
+        {
+            get => GetState(nameof(Elapsed)) as TimeSpan? ?? TimeSpan.Zero;
+            internal set => SetState(nameof(Elapsed), value);
+        }
 
         /// <summary>True when trying again later may succeed (rate limits, outages, time-outs).</summary>
         public bool IsTransient =>
@@ -72,33 +97,52 @@ namespace VoiceForD365.Core.Enreach
     }
 
     /// <summary>The Enreach settings (environment variables) are missing or unusable.</summary>
+    [Serializable]
     public sealed class EnreachConfigurationException : EnreachException
     {
         public EnreachConfigurationException(string message)
             : base(EnreachErrorKind.Configuration, message, null)
         {
         }
+
+        private EnreachConfigurationException(SerializationInfo info, StreamingContext context)
+            : base(info, context)
+        {
+        }
     }
 
     /// <summary>Enreach rejected the API user's credentials (401) or refused it access (403).</summary>
+    [Serializable]
     public sealed class EnreachCredentialsException : EnreachException
     {
         public EnreachCredentialsException(string message, Exception? innerException = null)
             : base(EnreachErrorKind.Credentials, message, innerException)
         {
         }
+
+        private EnreachCredentialsException(SerializationInfo info, StreamingContext context)
+            : base(info, context)
+        {
+        }
     }
 
     /// <summary>Enreach answered 404, or discovery knows no API endpoint for the API user.</summary>
+    [Serializable]
     public sealed class EnreachNotFoundException : EnreachException
     {
         public EnreachNotFoundException(string message, Exception? innerException = null)
             : base(EnreachErrorKind.NotFound, message, innerException)
         {
         }
+
+        private EnreachNotFoundException(SerializationInfo info, StreamingContext context)
+            : base(info, context)
+        {
+        }
     }
 
     /// <summary>Enreach kept answering 429 Too Many Requests for longer than the time budget allows.</summary>
+    [Serializable]
     public sealed class EnreachRateLimitedException : EnreachException
     {
         public EnreachRateLimitedException(string message, Exception? innerException = null)
@@ -106,8 +150,17 @@ namespace VoiceForD365.Core.Enreach
         {
         }
 
+        private EnreachRateLimitedException(SerializationInfo info, StreamingContext context)
+            : base(info, context)
+        {
+        }
+
         /// <summary>The wait Enreach asked for in its last answer (Retry-After), if it said.</summary>
-        public TimeSpan? RetryAfter { get; internal set; }
+        public TimeSpan? RetryAfter
+        {
+            get => GetState(nameof(RetryAfter)) as TimeSpan?;
+            internal set => SetState(nameof(RetryAfter), value);
+        }
     }
 
     /// <summary>
@@ -115,10 +168,16 @@ namespace VoiceForD365.Core.Enreach
     /// (<see cref="EnreachErrorKind.Unreachable"/>: DNS, connection, TLS) or too slow
     /// (<see cref="EnreachErrorKind.Timeout"/>).
     /// </summary>
+    [Serializable]
     public sealed class EnreachUnavailableException : EnreachException
     {
         public EnreachUnavailableException(EnreachErrorKind kind, string message, Exception? innerException = null)
             : base(CheckKind(kind), message, innerException)
+        {
+        }
+
+        private EnreachUnavailableException(SerializationInfo info, StreamingContext context)
+            : base(info, context)
         {
         }
 
@@ -131,10 +190,16 @@ namespace VoiceForD365.Core.Enreach
     }
 
     /// <summary>Enreach's answer is not JSON, or lacks a field Voice for D365 needs.</summary>
+    [Serializable]
     public sealed class EnreachMalformedResponseException : EnreachException
     {
         public EnreachMalformedResponseException(string message, Exception? innerException = null)
             : base(EnreachErrorKind.MalformedResponse, message, innerException)
+        {
+        }
+
+        private EnreachMalformedResponseException(SerializationInfo info, StreamingContext context)
+            : base(info, context)
         {
         }
     }

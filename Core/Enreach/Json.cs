@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.Serialization;
 using System.Text;
 
 namespace VoiceForD365.Core.Enreach
@@ -116,16 +117,30 @@ namespace VoiceForD365.Core.Enreach
         }
     }
 
-    /// <summary>The text is not JSON. <see cref="Position"/> is the zero-based offset of the first offending character.</summary>
+    /// <summary>
+    /// The text is not JSON. <see cref="Position"/> is the zero-based offset of the first offending character.
+    /// Serializable (the inner exception of an <see cref="EnreachMalformedResponseException"/> crosses the sandbox
+    /// boundary), with its position kept in Data for the reason given on <see cref="Errors.ActionableException"/>.
+    /// </summary>
+    [Serializable]
     public sealed class JsonFormatException : FormatException
     {
+        private const string PositionKey = "VoiceForD365.Position";
+
         public JsonFormatException(string message, int position)
             : base(message + " (at offset " + position.ToString(CultureInfo.InvariantCulture) + ")")
         {
-            Position = position;
+            Data[PositionKey] = position;
         }
 
-        public int Position { get; }
+#pragma warning disable SYSLIB0051 // Obsolete in .NET 10, but what the .NET Framework sandbox deserializes exceptions with.
+        private JsonFormatException(SerializationInfo info, StreamingContext context)
+            : base(info, context)
+        {
+        }
+#pragma warning restore SYSLIB0051
+
+        public int Position => Data[PositionKey] as int? ?? 0;
     }
 
     /// <summary>
