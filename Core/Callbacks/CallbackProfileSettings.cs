@@ -7,24 +7,6 @@ using VoiceForD365.Core.Schema;
 
 namespace VoiceForD365.Core.Callbacks
 {
-    /// <summary>The Age Time Unit choice of a callback profile, with the option values of the solution.</summary>
-    public enum CallbackAgeUnit
-    {
-        Days = AgeTimeUnit.Days,
-        Hours = AgeTimeUnit.Hours,
-        Minutes = AgeTimeUnit.Minutes,
-    }
-
-    /// <summary>The Ownership Rule choice of a callback profile, with the option values of the solution.</summary>
-    public enum CallbackOwnershipRule
-    {
-        /// <summary>The phone calls are owned by the application user that holds the Voice ApiUser role.</summary>
-        ApiUser = OwnershipRule.ApiUser,
-
-        /// <summary>The phone calls are owned by the owner (user or team) of the profile's queue.</summary>
-        OwnerOfQueue = OwnershipRule.OwnerOfQueue,
-    }
-
     /// <summary>A callback profile that passed validation: everything placing a callback phone call needs is set.</summary>
     public sealed class CallbackProfileSettings
     {

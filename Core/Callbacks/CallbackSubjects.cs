@@ -4,39 +4,6 @@ using VoiceForD365.Core.Settings;
 
 namespace VoiceForD365.Core.Callbacks
 {
-    /// <summary>Where a callback phone call's subject came from.</summary>
-    public enum CallbackSubjectSource
-    {
-        /// <summary>The profile's Phone Call Subject.</summary>
-        Profile,
-
-        /// <summary>The global setting CallbackRequestDefaultSubject (group CallbackSync).</summary>
-        Setting,
-
-        /// <summary>Neither is set: <see cref="CallbackSubjects.DefaultSubject"/>.</summary>
-        Default,
-    }
-
-    public sealed class CallbackSubject
-    {
-        public CallbackSubject(string text, CallbackSubjectSource source)
-        {
-            Text = text;
-            Source = source;
-        }
-
-        public string Text { get; }
-
-        public CallbackSubjectSource Source { get; }
-
-        public override string ToString() => string.Format(CultureInfo.InvariantCulture, "'{0}' (from {1})", Text, Source switch
-        {
-            CallbackSubjectSource.Profile => "the profile",
-            CallbackSubjectSource.Setting => "the setting " + SettingNames.CallbackRequestDefaultSubject,
-            _ => "the built-in default",
-        });
-    }
-
     /// <summary>
     /// The subject of a callback phone call: the profile's Phone Call Subject, else the global setting
     /// CallbackRequestDefaultSubject, else <see cref="DefaultSubject"/>.

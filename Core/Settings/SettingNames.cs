@@ -1,13 +1,5 @@
 namespace VoiceForD365.Core.Settings
 {
-    /// <summary>Groups of vfd_voicesetting records (the Group Name column; one view per group in the Configurator).</summary>
-    public static class SettingGroups
-    {
-        public const string PhoneCallSync = "PhoneCallSync";
-        public const string CallbackSync = "CallbackSync";
-        public const string General = "General";
-    }
-
     /// <summary>Names of the vfd_voicesetting records (the Name column, unique by alternate key), from the configuration guide.</summary>
     public static class SettingNames
     {

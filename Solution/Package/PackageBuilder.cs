@@ -1,36 +1,10 @@
 using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Text;
 using System.Xml.Linq;
 using VoiceForD365.Core.Schema;
 
 namespace VoiceForD365.Solution.Package;
-
-/// <summary>What <see cref="PackageBuilder.Build"/> packages.</summary>
-public sealed class PackageOptions
-{
-    /// <summary>The managed solution zip (the packer's <c>PackResult.ManagedZip</c>); it goes into PkgAssets as VoiceForD365_managed.zip.</summary>
-    public required string ManagedSolutionZip { get; init; }
-
-    /// <summary>Where the package and the data zip are written (artifacts/); created when missing.</summary>
-    public required string OutputDirectory { get; init; }
-
-    /// <summary>
-    /// The net462 Release build of VoiceForD365.PackageDeployer.dll. Default: <see cref="PackageAssembly.NextToApplication"/>
-    /// (package/ next to the running application, where the builds of vfd and of the tests copy it).
-    /// </summary>
-    public string? PackageAssemblyPath { get; init; }
-
-    /// <summary>The address of Enreach's phone widget for the two channel provider records (see <see cref="VoiceForD365Data.WidgetUrlPlaceholder"/>).</summary>
-    public string WidgetUrl { get; init; } = VoiceForD365Data.WidgetUrlPlaceholder;
-}
-
-/// <summary>The files <see cref="PackageBuilder.Build"/> wrote.</summary>
-/// <param name="PackageZip">artifacts/VoiceForD365Package.zip: the package assembly and PkgAssets/.</param>
-/// <param name="DataZip">artifacts/VoiceForD365Data.zip: the configuration data, also inside the package.</param>
-/// <param name="PackageAssemblyPath">The package assembly that went into the package.</param>
-public sealed record PackageResult(string PackageZip, string DataZip, string PackageAssemblyPath);
 
 /// <summary>
 /// Writes the Package Deployer package (SPEC C4) after the solution zips exist: <c>VoiceForD365Package.zip</c> holding
@@ -128,37 +102,5 @@ public static class PackageBuilder
         var temporary = path + ".tmp";
         File.WriteAllBytes(temporary, content);
         File.Move(temporary, path, overwrite: true);
-    }
-}
-
-/// <summary>The package assembly, built from source.</summary>
-public static class PackageAssembly
-{
-    public const string ProjectPath = "PackageDeployer/VoiceForD365.PackageDeployer.csproj";
-
-    /// <summary>The folder, next to the running application, where its build copies the package assembly.</summary>
-    public const string FolderNextToApplication = "package";
-
-    /// <summary>package/VoiceForD365.PackageDeployer.dll next to the running application; null when it is not there.</summary>
-    public static string? NextToApplication()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, FolderNextToApplication, PackageBuilder.PackageAssemblyName);
-        return File.Exists(path) ? path : null;
-    }
-
-    /// <summary>The ImportConfig.xml the package assembly carries (read from its metadata; nothing is loaded).</summary>
-    public static byte[] ImportConfig(byte[] assembly)
-    {
-        using var pe = new PEReader(new MemoryStream(assembly));
-        var md = pe.GetMetadataReader();
-        foreach (var handle in md.ManifestResources)
-        {
-            var resource = md.GetManifestResource(handle);
-            if (!resource.Implementation.IsNil || md.GetString(resource.Name) != PackageBuilder.ImportConfigResource) continue;
-            var resources = pe.GetSectionData(pe.PEHeaders.CorHeader!.ResourcesDirectory.RelativeVirtualAddress);
-            var reader = resources.GetReader((int)resource.Offset, resources.Length - (int)resource.Offset);
-            return reader.ReadBytes(reader.ReadInt32());
-        }
-        throw new InvalidOperationException($"The package assembly carries no {PackageBuilder.ImportConfigResource}: build it from PackageDeployer/.");
     }
 }

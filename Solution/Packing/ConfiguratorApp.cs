@@ -3,9 +3,6 @@ using VoiceForD365.Core.Schema;
 
 namespace VoiceForD365.Solution.Packing;
 
-/// <summary>A site map entry: an area's group's subarea showing a table.</summary>
-public sealed record SiteMapSubArea(string Id, string Title, string Table);
-
 /// <summary>
 /// The model-driven app <i>Voice for D365 Configurator</i> (SPEC C1): General Settings (the settings with a view per
 /// group), User Settings (users with their Enreach columns and the Update Enreach User Ids button) and Callback

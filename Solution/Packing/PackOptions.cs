@@ -15,16 +15,3 @@ public sealed record PackOptions
     /// <summary>The solution version; by default the product version of Directory.Build.props.</summary>
     public string Version { get; init; } = SolutionIdentity.Version;
 }
-
-/// <summary>What <see cref="SolutionPacker.Pack"/> wrote.</summary>
-public sealed record PackResult(string UnmanagedZip, string ManagedZip, string UniqueName, string Version, PackSummary Summary)
-{
-    /// <summary>The shipped assemblies embedded, as read from the files.</summary>
-    public IReadOnlyList<ShippedAssembly> Assemblies { get; init; } = [];
-}
-
-/// <summary>Counts of what the zips contain (for `vfd pack` to print).</summary>
-public sealed record PackSummary(
-    int Tables, int ExtendedTables, int Columns, int Keys, int Forms, int Views, int Roles, int EnvironmentVariables,
-    int CustomApis, int Assemblies, int PluginTypes, int WorkflowActivities, int Steps, int StepImages, int WebResources,
-    int Processes, int Apps, int RootComponents, int Files);

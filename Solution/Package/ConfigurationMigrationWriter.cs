@@ -6,39 +6,6 @@ using System.Xml.Linq;
 
 namespace VoiceForD365.Solution.Package;
 
-/// <summary>Field types of the Configuration Migration format (the <c>type</c> of a <c>data_schema.xml</c> field).</summary>
-public static class CmtFieldType
-{
-    public const string Guid = "guid";
-    public const string String = "string";
-    public const string Number = "number";
-    public const string Bool = "bool";
-    public const string OptionSetValue = "optionsetvalue";
-    public const string EntityReference = "entityreference";
-}
-
-/// <summary>A column exported for a table (a <c>field</c> of <c>data_schema.xml</c>).</summary>
-/// <param name="UpdateCompare">Part of the uniqueness condition the import matches existing records on.</param>
-public sealed record CmtField(string Name, string DisplayName, string Type, bool PrimaryKey = false, bool UpdateCompare = false, bool CustomField = false, string? LookupType = null);
-
-/// <summary>A many-to-many relationship exported with a table (a <c>relationship</c> of <c>data_schema.xml</c>).</summary>
-public sealed record CmtManyToMany(string Name, string TargetTable, string TargetPrimaryKey);
-
-/// <summary>One value of a record (a <c>field</c> of <c>data.xml</c>); <paramref name="LookupTable"/> for lookups.</summary>
-public sealed record CmtValue(string Name, string Value, string? LookupTable = null);
-
-/// <summary>One record (a <c>record</c> of <c>data.xml</c>) and, for its table's many-to-many relationships, the related ids.</summary>
-public sealed record CmtRecord(Guid Id, IReadOnlyList<CmtValue> Values)
-{
-    public IReadOnlyDictionary<string, IReadOnlyList<Guid>> Related { get; init; } = new Dictionary<string, IReadOnlyList<Guid>>();
-}
-
-/// <summary>A table of the configuration data: its schema and its records.</summary>
-public sealed record CmtTable(string Name, string DisplayName, string PrimaryIdField, string PrimaryNameField, IReadOnlyList<CmtField> Fields, IReadOnlyList<CmtRecord> Records)
-{
-    public IReadOnlyList<CmtManyToMany> ManyToMany { get; init; } = [];
-}
-
 /// <summary>
 /// Writes configuration data in the format of Microsoft's Configuration Migration tool, which PackageDeployer.exe
 /// imports (the <c>crmmigdataimportfile</c> of ImportConfig.xml): a zip of <c>data_schema.xml</c> (tables, fields and

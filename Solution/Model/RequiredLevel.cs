@@ -1,0 +1,8 @@
+namespace VoiceForD365.Solution.Model;
+
+public enum RequiredLevel
+{
+    None,
+    Recommended,
+    ApplicationRequired,
+}

@@ -1,0 +1,7 @@
+namespace VoiceForD365.Solution.Model;
+
+public enum TableOwnership
+{
+    UserOwned,
+    OrganizationOwned,
+}

@@ -1,0 +1,3 @@
+namespace VoiceForD365.Solution.Packing;
+
+public sealed record FormTab(string Name, string Label, IReadOnlyList<FormSection> Sections);

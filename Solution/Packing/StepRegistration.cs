@@ -1,0 +1,14 @@
+using VoiceForD365.Core.Registration;
+
+namespace VoiceForD365.Solution.Packing;
+
+/// <summary>One registered step, with everything the solution writes about it.</summary>
+public sealed record StepRegistration(ShippedAssembly Assembly, ShippedType Type, StepDeclaration Declaration)
+{
+    public Guid Id => StableGuid.For("step", $"{Type.FullName}/{Declaration.Message}/{Table}/{(int)Declaration.Stage}");
+
+    /// <summary>The primary table, or "none" for messages without one (Associate).</summary>
+    public string Table => Declaration.PrimaryEntity;
+
+    public string Name => Declaration.Name;
+}
