@@ -70,8 +70,8 @@ namespace VoiceForD365.Core.Callbacks
             if (assigned)
             {
                 var assign = new OrganizationRequest(MessageNames.Assign);
-                assign.Parameters["Target"] = reference;
-                assign.Parameters["Assignee"] = new EntityReference(owner.Owner.LogicalName, owner.Owner.Id);
+                assign.Parameters[ParameterNames.Target] = reference;
+                assign.Parameters[ParameterNames.Assignee] = new EntityReference(owner.Owner.LogicalName, owner.Owner.Id);
                 _service.Execute(assign);
                 _trace("Assigned to " + owner + ".");
             }
@@ -83,8 +83,8 @@ namespace VoiceForD365.Core.Callbacks
             if (!inQueue)
             {
                 var add = new OrganizationRequest(MessageNames.AddToQueue);
-                add.Parameters["Target"] = reference;
-                add.Parameters["DestinationQueueId"] = settings.Queue.Id;
+                add.Parameters[ParameterNames.Target] = reference;
+                add.Parameters[ParameterNames.DestinationQueueId] = settings.Queue.Id;
                 _service.Execute(add);
                 _trace(string.Format(CultureInfo.InvariantCulture, "Added to the queue {0}.", settings.Queue.Id));
             }

@@ -30,8 +30,8 @@ namespace VoiceForD365.Core.Settings
             if (!definition.IsSecret) return Empty(definition.Value) ?? Empty(definition.DefaultValue);
             // A secret's value row holds the Key Vault reference: without one there is nothing to retrieve.
             if (Empty(definition.Value) == null) return null;
-            var response = _service.Execute(new OrganizationRequest(MessageNames.RetrieveEnvironmentVariableSecretValue) { ["EnvironmentVariableName"] = schemaName });
-            return Empty(response.Results.TryGetValue("EnvironmentVariableSecretValue", out var secret) ? secret as string : null);
+            var response = _service.Execute(new OrganizationRequest(MessageNames.RetrieveEnvironmentVariableSecretValue) { [ParameterNames.EnvironmentVariableName] = schemaName });
+            return Empty(response.Results.TryGetValue(ParameterNames.EnvironmentVariableSecretValue, out var secret) ? secret as string : null);
         }
 
         private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();

@@ -25,7 +25,7 @@ namespace VoiceForD365.Plugins.Settings
         protected override void ExecuteDataversePlugin(LocalPluginContext context)
         {
             var execution = context.PluginExecutionContext;
-            var target = (Entity)execution.InputParameters["Target"]!;
+            var target = (Entity)execution.InputParameters[ParameterNames.Target]!;
             execution.PreEntityImages.TryGetValue(PreImage, out var before);
 
             // An update carries only what changed: the other of name and value comes from the record as it was.

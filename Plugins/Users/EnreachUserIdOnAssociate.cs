@@ -26,12 +26,12 @@ namespace VoiceForD365.Plugins.Users
             if (execution.MessageName == MessageNames.AddMembers)
             {
                 // AddMembersTeamRequest (API, scripts) raises AddMembers, not Associate.
-                users = VoiceUsers.AffectedByAddMembers(context.SystemService, (Guid)inputs["TeamId"]!, (Guid[])inputs["MemberIds"]!);
+                users = VoiceUsers.AffectedByAddMembers(context.SystemService, (Guid)inputs[ParameterNames.TeamId]!, (Guid[])inputs[ParameterNames.MemberIds]!);
             }
             else
             {
-                var relationship = (Relationship)inputs["Relationship"]!;
-                users = VoiceUsers.AffectedByAssociation(context.SystemService, relationship.SchemaName, (EntityReference)inputs["Target"]!, (EntityReferenceCollection)inputs["RelatedEntities"]!);
+                var relationship = (Relationship)inputs[ParameterNames.Relationship]!;
+                users = VoiceUsers.AffectedByAssociation(context.SystemService, relationship.SchemaName, (EntityReference)inputs[ParameterNames.Target]!, (EntityReferenceCollection)inputs[ParameterNames.RelatedEntities]!);
             }
             if (users.Count == 0)
             {

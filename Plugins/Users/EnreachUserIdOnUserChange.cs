@@ -22,7 +22,7 @@ namespace VoiceForD365.Plugins.Users
         protected override void ExecuteDataversePlugin(LocalPluginContext context)
         {
             var execution = context.PluginExecutionContext;
-            var target = (Entity)execution.InputParameters["Target"]!;
+            var target = (Entity)execution.InputParameters[ParameterNames.Target]!;
             if (!EmailChanged(target, execution))
             {
                 context.Trace("Neither the email nor the Enreach User Email changed: nothing to do.");

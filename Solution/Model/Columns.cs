@@ -1,3 +1,5 @@
+using VoiceForD365.Core.Schema;
+
 namespace VoiceForD365.Solution.Model;
 
 /// <summary>Short constructors for column declarations.</summary>
@@ -25,7 +27,7 @@ public static class Columns
 
     public static ColumnDefinition Lookup(string name, string display, params string[] targets) => new(name, ColumnType.Lookup, display) { Targets = targets };
 
-    public static ColumnDefinition Customer(string name, string display) => new(name, ColumnType.Customer, display) { Targets = ["account", "contact"] };
+    public static ColumnDefinition Customer(string name, string display) => new(name, ColumnType.Customer, display) { Targets = [Account.EntityName, Contact.EntityName] };
 
     public static ColumnDefinition Choice(string name, string display, params OptionDefinition[] options) => new(name, ColumnType.Picklist, display) { Options = options };
 
@@ -38,19 +40,19 @@ public static class Columns
     {
         if (userOwned)
         {
-            yield return new ColumnDefinition("ownerid", ColumnType.Owner, "Owner") { Targets = ["systemuser", "team"] };
-            yield return new ColumnDefinition("owningbusinessunit", ColumnType.Lookup, "Owning Business Unit") { Targets = ["businessunit"], IsSystemManaged = true };
+            yield return new ColumnDefinition(StandardColumns.OwnerId, ColumnType.Owner, "Owner") { Targets = [SystemUser.EntityName, Team.EntityName] };
+            yield return new ColumnDefinition(StandardColumns.OwningBusinessUnit, ColumnType.Lookup, "Owning Business Unit") { Targets = [BusinessUnit.EntityName], IsSystemManaged = true };
         }
-        yield return new ColumnDefinition("createdon", ColumnType.DateTime, "Created On") { IsSystemManaged = true };
-        yield return new ColumnDefinition("modifiedon", ColumnType.DateTime, "Modified On") { IsSystemManaged = true };
-        yield return new ColumnDefinition("createdby", ColumnType.Lookup, "Created By") { Targets = ["systemuser"], IsSystemManaged = true };
-        yield return new ColumnDefinition("modifiedby", ColumnType.Lookup, "Modified By") { Targets = ["systemuser"], IsSystemManaged = true };
+        yield return new ColumnDefinition(StandardColumns.CreatedOn, ColumnType.DateTime, "Created On") { IsSystemManaged = true };
+        yield return new ColumnDefinition(StandardColumns.ModifiedOn, ColumnType.DateTime, "Modified On") { IsSystemManaged = true };
+        yield return new ColumnDefinition(StandardColumns.CreatedBy, ColumnType.Lookup, "Created By") { Targets = [SystemUser.EntityName], IsSystemManaged = true };
+        yield return new ColumnDefinition(StandardColumns.ModifiedBy, ColumnType.Lookup, "Modified By") { Targets = [SystemUser.EntityName], IsSystemManaged = true };
     }
 
     /// <summary>statecode/statuscode of a table with the usual Active/Inactive states.</summary>
     public static IEnumerable<ColumnDefinition> ActiveInactiveState()
     {
-        yield return new ColumnDefinition("statecode", ColumnType.State, "Status") { Options = [new(0, "Active"), new(1, "Inactive")] };
-        yield return new ColumnDefinition("statuscode", ColumnType.Status, "Status Reason") { Options = [new(1, "Active"), new(2, "Inactive")] };
+        yield return new ColumnDefinition(StandardColumns.StateCode, ColumnType.State, "Status") { Options = [new(0, "Active"), new(1, "Inactive")] };
+        yield return new ColumnDefinition(StandardColumns.StatusCode, ColumnType.Status, "Status Reason") { Options = [new(1, "Active"), new(2, "Inactive")] };
     }
 }

@@ -22,12 +22,12 @@ public static class SchemaNames
 
     private static readonly Dictionary<string, string> SystemColumns = new(StringComparer.Ordinal)
     {
-        ["createdon"] = "CreatedOn",
-        ["modifiedon"] = "ModifiedOn",
-        ["createdby"] = "CreatedBy",
-        ["modifiedby"] = "ModifiedBy",
-        ["ownerid"] = "OwnerId",
-        ["owningbusinessunit"] = "OwningBusinessUnit",
+        [StandardColumns.CreatedOn] = "CreatedOn",
+        [StandardColumns.ModifiedOn] = "ModifiedOn",
+        [StandardColumns.CreatedBy] = "CreatedBy",
+        [StandardColumns.ModifiedBy] = "ModifiedBy",
+        [StandardColumns.OwnerId] = "OwnerId",
+        [StandardColumns.OwningBusinessUnit] = "OwningBusinessUnit",
     };
 
     /// <summary>Our tables' schema name is their logical name; standard tables keep Microsoft's.</summary>
@@ -272,14 +272,14 @@ internal static class EntityWriter
     /// <summary>Active/Inactive tables: state n has default status n + 1 (1 Active, 2 Inactive).</summary>
     private static int DefaultStatusOf(TableDefinition table, int state)
     {
-        var statuses = table.FindColumn("statuscode")?.Options ?? [];
+        var statuses = table.FindColumn(StandardColumns.StatusCode)?.Options ?? [];
         return statuses.Count > state ? statuses[state].Value : state + 1;
     }
 
     private static int StateOfStatus(TableDefinition table, int status)
     {
-        var states = table.FindColumn("statecode")?.Options ?? [];
-        var statuses = table.FindColumn("statuscode")?.Options ?? [];
+        var states = table.FindColumn(StandardColumns.StateCode)?.Options ?? [];
+        var statuses = table.FindColumn(StandardColumns.StatusCode)?.Options ?? [];
         var index = statuses.ToList().FindIndex(o => o.Value == status);
         return index >= 0 && index < states.Count ? states[index].Value : 0;
     }
@@ -336,12 +336,12 @@ internal static class EntityWriter
         {
             var name = column.LogicalName switch
             {
-                "createdby" or "modifiedby" => $"lk_{table}_{column.LogicalName}",
-                "owningbusinessunit" => $"business_unit_{table}",
+                StandardColumns.CreatedBy or StandardColumns.ModifiedBy => $"lk_{table}_{column.LogicalName}",
+                StandardColumns.OwningBusinessUnit => $"business_unit_{table}",
                 _ => $"{Publisher.Prefix}_{Unprefixed(target)}_{Unprefixed(table)}_{Unprefixed(column.LogicalName)}",
             };
             // A required lookup keeps what it points to (a queue in use by a profile cannot be deleted); an optional one lets go.
-            var cascadeDelete = !custom ? (column.LogicalName == "owningbusinessunit" ? "Restrict" : "NoCascade")
+            var cascadeDelete = !custom ? (column.LogicalName == StandardColumns.OwningBusinessUnit ? "Restrict" : "NoCascade")
                 : column.RequiredLevel == RequiredLevel.ApplicationRequired ? "Restrict" : "RemoveLink";
             yield return new LookupRelationship(name, table, column.LogicalName, target, cascadeDelete, custom,
                 column.Description.Length > 0 ? column.Description : column.DisplayName);

@@ -25,8 +25,8 @@ public static class SolutionViews
         new(CallbackProfile.AgeTimeUnit, 120), new(CallbackProfile.CallbackAge, 100), new(CallbackProfile.OwnershipRule, 150),
     ];
 
-    private static readonly ViewCondition Active = new("statecode", "eq", "0");
-    private static readonly ViewCondition Inactive = new("statecode", "eq", "1");
+    private static readonly ViewCondition Active = new(StandardColumns.StateCode, "eq", "0");
+    private static readonly ViewCondition Inactive = new(StandardColumns.StateCode, "eq", "1");
 
     public static IReadOnlyList<ViewDefinition> All { get; } =
     [
@@ -73,7 +73,7 @@ public static class SolutionViews
     private static IEnumerable<ViewDefinition> Standard(string table, string plural, string primaryName, ViewColumn[] columns,
         string[] findColumns, (string, bool)[] order)
     {
-        ViewColumn[] brief = [new(primaryName, 300), new("createdon", 125)];
+        ViewColumn[] brief = [new(primaryName, 300), new(StandardColumns.CreatedOn, 125)];
         yield return new(table, "Active " + plural, QueryType.Public, columns) { IsDefault = true, Filter = [Active], Order = order };
         yield return new(table, "Inactive " + plural, QueryType.Public, columns) { Filter = [Inactive], Order = order };
         yield return new(table, "Quick Find Active " + plural, QueryType.QuickFind, columns)
