@@ -59,6 +59,10 @@ internal sealed class EmulatorPipeline(EnreachEmulator emulator, CancellationTok
         {
             response = StatusFault(fault);
         }
+        else if (fault is { Kind: EnreachEmulatorFaults.FaultKind.Body })
+        {
+            response = new EmulatorResponse(200, fault.Body);
+        }
         else if (fault is { Kind: EnreachEmulatorFaults.FaultKind.Malformed })
         {
             var real = route.Handle(context);

@@ -47,6 +47,16 @@ public sealed class EnreachEmulatorFaults
     public void Malformed(EnreachEmulatorMalformation how = EnreachEmulatorMalformation.TruncatedJson, int? times = null, EnreachEmulatorEndpoint? only = null) =>
         AddAnswer(new Rule(FaultKind.Malformed, times, only) { Malformation = how });
 
+    /// <summary>
+    /// Answer 200 with exactly <paramref name="body"/> as JSON, whatever the endpoint would answer: how tests put an
+    /// answer the real Enreach might give (other casing, escapes, deep nesting, broken JSON) in front of the client.
+    /// </summary>
+    public void Answer(string body, int? times = null, EnreachEmulatorEndpoint? only = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        AddAnswer(new Rule(FaultKind.Body, times, only) { Body = body });
+    }
+
     /// <summary>Wait <paramref name="delay"/> before answering (the wait ends early when the client gives up).</summary>
     public void Slow(TimeSpan delay, int? times = null, EnreachEmulatorEndpoint? only = null)
     {
@@ -84,7 +94,7 @@ public sealed class EnreachEmulatorFaults
         {
             var delay = TakeFirst(_delays, endpoint);
             var answer = TakeFirst(_answers, endpoint);
-            return (delay?.Delay, answer == null ? null : new Fault(answer.Kind, answer.StatusCode, answer.RetryAfter, answer.RetryAfterAsDate, answer.Malformation));
+            return (delay?.Delay, answer == null ? null : new Fault(answer.Kind, answer.StatusCode, answer.RetryAfter, answer.RetryAfterAsDate, answer.Malformation, answer.Body));
         }
     }
 
@@ -108,10 +118,11 @@ public sealed class EnreachEmulatorFaults
     {
         Status,
         Malformed,
+        Body,
         Delay,
     }
 
-    internal sealed record Fault(FaultKind Kind, int StatusCode, TimeSpan? RetryAfter, bool RetryAfterAsDate, EnreachEmulatorMalformation Malformation);
+    internal sealed record Fault(FaultKind Kind, int StatusCode, TimeSpan? RetryAfter, bool RetryAfterAsDate, EnreachEmulatorMalformation Malformation, string? Body);
 
     private sealed class Rule(FaultKind kind, int? times, EnreachEmulatorEndpoint? only)
     {
@@ -122,6 +133,7 @@ public sealed class EnreachEmulatorFaults
         public TimeSpan? RetryAfter { get; init; }
         public bool RetryAfterAsDate { get; init; }
         public EnreachEmulatorMalformation Malformation { get; init; }
+        public string? Body { get; init; }
         public TimeSpan Delay { get; init; }
     }
 }
