@@ -8,6 +8,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using VoiceForD365.Core.Enreach.Contracts;
 
 namespace VoiceForD365.Core.Enreach
 {
@@ -113,12 +114,10 @@ namespace VoiceForD365.Core.Enreach
         {
             var budget = new Budget(_clock, _settings.TotalBudget);
             var answer = await GetApiAsync(UsersPath, "the users list", budget, synchronous, cancellationToken).ConfigureAwait(false);
-            var json = ParseJson(answer);
-            if (json.Kind != JsonKind.Array)
-                throw Malformed(answer, "expected a JSON array of users but got " + Describe(json) + ".");
-            var users = new List<EnreachUser>(json.Items.Count);
-            for (var i = 0; i < json.Items.Count; i++)
-                users.Add(ParseUser(answer, json.Items[i], "user #" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+            var contracts = EnreachJson.ReadArray<EnreachUserContract>(answer.Body, "a JSON array of users", UserNumber, (detail, e) => Malformed(answer, detail, e));
+            var users = new List<EnreachUser>(contracts.Count);
+            for (var i = 0; i < contracts.Count; i++)
+                users.Add(ToUser(answer, contracts[i], UserNumber(i + 1)));
             Trace("Enreach returned {0} users ({1} ms).", users.Count, budget.Elapsed.TotalMilliseconds);
             return users;
         }
@@ -132,7 +131,7 @@ namespace VoiceForD365.Core.Enreach
             var budget = new Budget(_clock, _settings.TotalBudget);
             var path = UserPathPrefix + id.ToString("D", CultureInfo.InvariantCulture);
             var answer = await GetApiAsync(path, "the user " + id.ToString("D", CultureInfo.InvariantCulture), budget, synchronous, cancellationToken).ConfigureAwait(false);
-            return ParseUser(answer, ParseJson(answer), "the user");
+            return ReadUser(answer, "the user");
         }
 
         public EnreachUser GetCurrentUser() => GetCurrentUserCore(true, CancellationToken.None).GetAwaiter().GetResult();
@@ -143,7 +142,7 @@ namespace VoiceForD365.Core.Enreach
         {
             var budget = new Budget(_clock, _settings.TotalBudget);
             var answer = await GetApiAsync(CurrentUserPath, "the API user " + _settings.ApiUserName, budget, synchronous, cancellationToken).ConfigureAwait(false);
-            return ParseUser(answer, ParseJson(answer), "the API user");
+            return ReadUser(answer, "the API user");
         }
 
         // ---------------------------------------------------------------- endpoint
@@ -165,16 +164,14 @@ namespace VoiceForD365.Core.Enreach
                 EnreachEnvironmentVariables.ApiEndpoint + " to the API endpoint Enreach gave you.";
             // Discovery is public: the credentials are not sent there.
             var answer = await SendAsync(url, authenticate: false, notFound, budget, synchronous, cancellationToken).ConfigureAwait(false);
-            var json = ParseJson(answer);
-            if (json.Kind != JsonKind.Array)
-                throw Malformed(answer, "expected a JSON array from discovery but got " + Describe(json) + ".");
-            if (json.Items.Count == 0)
+            var entries = EnreachJson.ReadArray<EnreachDiscoveryEntryContract>(answer.Body, "a JSON array from discovery",
+                n => "entry #" + n.ToString(CultureInfo.InvariantCulture) + " of the discovery answer", (detail, e) => Malformed(answer, detail, e));
+            if (entries.Count == 0)
                 throw Fill(new EnreachNotFoundException(Scrub(notFound)), answer.Request, answer.StatusCode, answer.Attempts, budget.Elapsed);
-            var first = json.Items[0];
-            var endpointText = first.Kind == JsonKind.Object ? first.Property("apiEndpoint") : null;
-            if (endpointText == null || endpointText.Kind != JsonKind.String)
+            var endpointText = entries[0].AnyApiEndpoint;
+            if (endpointText == null)
                 throw Malformed(answer, "the first entry of the discovery answer has no apiEndpoint string.");
-            if (!Uri.TryCreate(endpointText.AsString, UriKind.Absolute, out var endpoint))
+            if (!Uri.TryCreate(endpointText, UriKind.Absolute, out var endpoint))
                 throw Malformed(answer, "the apiEndpoint of the discovery answer is not an absolute URL.");
             var problem = EnreachSettings.CheckBaseUrl(endpoint);
             if (problem != null)
@@ -506,51 +503,23 @@ namespace VoiceForD365.Core.Enreach
 
         // ---------------------------------------------------------------- parsing
 
-        private JsonValue ParseJson(Answer answer)
-        {
-            try
-            {
-                return Json.Parse(answer.Body);
-            }
-            catch (JsonFormatException e)
-            {
-                throw Malformed(answer, "it is not valid JSON (" + e.Message + ").", e);
-            }
-        }
+        private EnreachUser ReadUser(Answer answer, string which) =>
+            ToUser(answer, EnreachJson.ReadObject<EnreachUserContract>(answer.Body, which, (detail, e) => Malformed(answer, detail, e)), which);
 
-        private EnreachUser ParseUser(Answer answer, JsonValue json, string which)
+        private EnreachUser ToUser(Answer answer, EnreachUserContract user, string which)
         {
-            if (json.Kind != JsonKind.Object)
-                throw Malformed(answer, which + " is " + Describe(json) + ", not an object.");
-            var id = json.Property("Id");
-            if (id == null || id.Kind != JsonKind.String)
+            var id = user.AnyId;
+            if (id == null)
                 throw Malformed(answer, which + " has no Id string.");
-            if (!Guid.TryParse(id.AsString, out var guid))
+            if (!Guid.TryParse(id, out var guid))
                 throw Malformed(answer, which + " has an Id that is not a GUID.");
-            var userName = json.Property("UserName");
-            if (userName == null || userName.Kind != JsonKind.String)
+            var userName = user.AnyUserName;
+            if (userName == null)
                 throw Malformed(answer, which + " (Id " + guid.ToString("D", CultureInfo.InvariantCulture) + ") has no UserName string.");
-            return new EnreachUser(guid, userName.AsString!, OptionalString(json, "FirstName"), OptionalString(json, "LastName"));
+            return new EnreachUser(guid, userName, user.AnyFirstName, user.AnyLastName);
         }
 
-        private static string? OptionalString(JsonValue json, string name)
-        {
-            var value = json.Property(name);
-            return value != null && value.Kind == JsonKind.String ? value.AsString : null;
-        }
-
-        private static string Describe(JsonValue json)
-        {
-            switch (json.Kind)
-            {
-                case JsonKind.Array: return "an array";
-                case JsonKind.Object: return "an object";
-                case JsonKind.String: return "a string";
-                case JsonKind.Number: return "a number";
-                case JsonKind.Boolean: return "a boolean";
-                default: return "null";
-            }
-        }
+        private static string UserNumber(int position) => "user #" + position.ToString(CultureInfo.InvariantCulture);
 
         // ---------------------------------------------------------------- helpers
 

@@ -124,6 +124,26 @@ public sealed class ShippedAssemblyTests
             $"{Path.GetFileName(built.AssemblyPath)} exposes {extra.Count} types or members that the real assembly does not have (or has with another signature):\n{string.Join("\n", extra)}");
     }
 
+    [Theory]
+    [MemberData(nameof(Shipped))]
+    public void ShippedAssembly_Should_ReferenceOnlyTheFrameworkAndTheListedSdk(string project)
+    {
+        var built = _gate.BuildNet462(project);
+        using var pe = new PEReader(File.OpenRead(built.AssemblyPath));
+        var md = pe.GetMetadataReader();
+        var listed = _gate.Listings.Select(l => ListedIdentity(l).Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        // The .NET Framework's own assemblies carry one of these keys (ECMA, Microsoft's framework and platform keys);
+        // NuGet packages for .NET Framework do not, and none of ours does.
+        var other = md.AssemblyReferences.Select(h => md.GetAssemblyReference(h))
+            .Select(r => (Name: md.GetString(r.Name), Token: TokenOf(md, r)))
+            .Where(r => !listed.Contains(r.Name) && r.Token is not ("b77a5c561934e089" or "b03f5f7f11d50a3a" or "31bf3856ad364e35"))
+            .Select(r => r.Name + " (" + r.Token + ")")
+            .ToList();
+
+        Assert.True(other.Count == 0, $"{Path.GetFileName(built.AssemblyPath)} references assemblies that are neither the .NET Framework's nor the listed SDK's: {string.Join(", ", other)}");
+    }
+
     private static AssemblyName ListedIdentity(string listing)
     {
         var head = File.ReadLines(listing).First(l => l.StartsWith("# assembly: ", StringComparison.Ordinal));

@@ -29,7 +29,6 @@ public class ExceptionSerializationTests
         new EnreachRateLimitedException("Enreach kept answering 429."),
         new EnreachUnavailableException(EnreachErrorKind.Timeout, "Enreach did not answer within 20 s."),
         new EnreachMalformedResponseException("The users list is not JSON."),
-        new JsonFormatException("Unexpected character '<'.", 17),
     ];
 
     public static TheoryData<Exception> Exceptions() => new(OfEachType);

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.Serialization;
+using System.Runtime.Serialization.Json;
+using System.Text;
+using System.Xml;
+
+namespace VoiceForD365.Core.Enreach
+{
+    /// <summary>
+    /// Reads an Enreach answer into its data contracts (<c>Contracts/</c>) with the framework's
+    /// DataContractJsonSerializer, present in .NET Framework 4.6.2 and .NET 10 alike. The framework's JSON reader is
+    /// walked first to check the shape the serializer would silently accept (it reads <c>{}</c> as an empty array),
+    /// so each unusable answer gets a precise reason: not JSON, not an array, entry #n not an object, nested too deep.
+    /// The framework's reader is more lenient than RFC 8259 in places (it accepts a trailing comma, for one).
+    /// </summary>
+    internal static class EnreachJson
+    {
+        /// <summary>Deepest nesting read, so a hostile answer cannot exhaust the stack.</summary>
+        public const int MaxDepth = 64;
+
+        /// <summary>
+        /// The JSON array of objects in <paramref name="body"/>, each read as a <typeparamref name="T"/>.
+        /// <paramref name="fail"/> makes the exception to throw from a reason (a sentence) and the framework's error.
+        /// </summary>
+        /// <param name="what">The array, for messages: "a JSON array of users".</param>
+        /// <param name="entry">An entry by its one-based position, for messages: "user #3".</param>
+        public static List<T> ReadArray<T>(string body, string what, Func<int, string> entry, Func<string, Exception?, Exception> fail)
+        {
+            var items = new List<T>();
+            var read = 0;
+            Read(body, reader =>
+            {
+                var kind = Kind(reader);
+                if (kind != "array") throw fail("expected " + what + " but got " + Describe(kind) + ".", null);
+                if (reader.IsEmptyElement)
+                {
+                    reader.Read();
+                    return;
+                }
+                reader.ReadStartElement();
+                while (reader.MoveToContent() == XmlNodeType.Element)
+                {
+                    read++;
+                    items.Add(ReadEntry<T>(reader, entry(read), fail));
+                }
+                reader.ReadEndElement();
+            }, fail);
+            return items;
+        }
+
+        /// <summary>The JSON object in <paramref name="body"/> read as a <typeparamref name="T"/>.</summary>
+        /// <param name="what">The object, for messages: "the user".</param>
+        public static T ReadObject<T>(string body, string what, Func<string, Exception?, Exception> fail)
+        {
+            var result = default(T)!;
+            Read(body, reader => result = ReadEntry<T>(reader, what, fail), fail);
+            return result;
+        }
+
+        private static T ReadEntry<T>(XmlDictionaryReader reader, string what, Func<string, Exception?, Exception> fail)
+        {
+            var kind = Kind(reader);
+            if (kind != "object") throw fail(what + " is " + Describe(kind) + ", not an object.", null);
+            try
+            {
+                return (T)Serializer<T>.Instance.ReadObject(reader, verifyObjectName: false)!;
+            }
+            catch (SerializationException e) when (!(e.InnerException is XmlException))
+            {
+                // A member of the wrong kind for its contract (an object where text belongs, a member given twice).
+                throw fail(what + " is not what Voice for D365 expects of it (" + e.Message + ").", e);
+            }
+        }
+
+        private static void Read(string body, Action<XmlDictionaryReader> readRoot, Func<string, Exception?, Exception> fail)
+        {
+            var reader = JsonReaderWriterFactory.CreateJsonReader(Encoding.UTF8.GetBytes(body), Quotas());
+            try
+            {
+                if (reader.MoveToContent() != XmlNodeType.Element) throw fail("it is not valid JSON (the answer is empty).", null);
+                readRoot(reader);
+                // Nothing but whitespace may follow the value (the reader throws on anything else).
+                while (reader.Read())
+                {
+                }
+            }
+            catch (XmlException e)
+            {
+                throw NotJson(reader, e, fail);
+            }
+            catch (SerializationException e) when (e.InnerException is XmlException)
+            {
+                throw NotJson(reader, e.InnerException, fail);
+            }
+            catch (FormatException e)
+            {
+                // The reader's error for a character JSON does not allow where it stands (a raw control character).
+                throw NotJson(reader, e, fail);
+            }
+            finally
+            {
+                reader.Close();
+            }
+        }
+
+        private static Exception NotJson(XmlDictionaryReader reader, Exception e, Func<string, Exception?, Exception> fail) =>
+            reader.Depth >= MaxDepth
+                ? fail("it is nested more than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep.", e)
+                : fail("it is not valid JSON (" + e.Message.TrimEnd('.') + ").", e);
+
+        /// <summary>The JSON kind of the value at the reader's element, as the framework's reader names it.</summary>
+        private static string Kind(XmlDictionaryReader reader) => reader.GetAttribute("type") ?? "string";
+
+        private static string Describe(string kind)
+        {
+            switch (kind)
+            {
+                case "array": return "an array";
+                case "object": return "an object";
+                case "number": return "a number";
+                case "boolean": return "a boolean";
+                case "null": return "null";
+                default: return "a string";
+            }
+        }
+
+        private static XmlDictionaryReaderQuotas Quotas() => new XmlDictionaryReaderQuotas
+        {
+            MaxDepth = MaxDepth,
+            MaxStringContentLength = int.MaxValue,
+            MaxArrayLength = int.MaxValue,
+            MaxBytesPerRead = int.MaxValue,
+            MaxNameTableCharCount = int.MaxValue,
+        };
+
+        /// <summary>One serializer per contract: building one is costly, and it is thread-safe once built.</summary>
+        private static class Serializer<T>
+        {
+            public static readonly DataContractJsonSerializer Instance = new DataContractJsonSerializer(typeof(T));
+        }
+    }
+}
