@@ -13,23 +13,9 @@ public class EnreachUserIdUpdaterTests
 {
     private sealed class FixedDirectory(params EnreachUser[] users) : IEnreachClient
     {
-        public int UsersRequests { get; private set; }
-
-        public IReadOnlyList<EnreachUser> GetUsers()
-        {
-            UsersRequests++;
-            return users;
-        }
+        public IReadOnlyList<EnreachUser> GetUsers() => users;
 
         public Task<IReadOnlyList<EnreachUser>> GetUsersAsync(CancellationToken cancellationToken = default) => Task.FromResult(GetUsers());
-
-        public EnreachUser GetUser(Guid id) => throw new NotSupportedException();
-
-        public Task<EnreachUser> GetUserAsync(Guid id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public EnreachUser GetCurrentUser() => throw new NotSupportedException();
-
-        public Task<EnreachUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     private readonly LocalOrganization _org = new();
