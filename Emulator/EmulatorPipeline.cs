@@ -36,22 +36,10 @@ internal sealed class EmulatorPipeline(EnreachEmulator emulator, CancellationTok
         var request = context.Request;
         var record = emulator.Requests.Record(route.Endpoint, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "",
             request.Headers.ContainsKey("Authorization"));
-        var (delay, fault) = emulator.Faults.Take(route.Endpoint);
+        var (delay, trickle, fault) = emulator.Faults.Take(route.Endpoint);
+        using var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
 
-        if (delay is { } wait && wait > TimeSpan.Zero)
-        {
-            using var both = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-            try
-            {
-                await Task.Delay(wait, both.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                record.StatusCode = 499; // the client went away (or the emulator stops)
-                context.Abort();
-                return;
-            }
-        }
+        if (delay is { } wait && wait > TimeSpan.Zero && !await WaitAsync(wait, context, record, gone.Token).ConfigureAwait(false)) return;
 
         EmulatorResponse response;
         var contentType = "application/json; charset=utf-8";
@@ -101,7 +89,42 @@ internal sealed class EmulatorPipeline(EnreachEmulator emulator, CancellationTok
             context.Response.ContentType = contentType;
             var bytes = Encoding.UTF8.GetBytes(response.Json);
             context.Response.ContentLength = bytes.Length;
-            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+            if (trickle is not { } interval)
+            {
+                await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+            try
+            {
+                await context.Response.StartAsync(gone.Token).ConfigureAwait(false);
+                for (var i = 0; i < bytes.Length; i++)
+                {
+                    await context.Response.Body.WriteAsync(bytes.AsMemory(i, 1), gone.Token).ConfigureAwait(false);
+                    await context.Response.Body.FlushAsync(gone.Token).ConfigureAwait(false);
+                    if (i + 1 < bytes.Length && !await WaitAsync(interval, context, record, gone.Token).ConfigureAwait(false)) return;
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException || e is IOException)
+            {
+                record.StatusCode = 499;
+                context.Abort();
+            }
+        }
+    }
+
+    /// <summary>Waits; false (and the connection aborted) when the client went away or the emulator stops first.</summary>
+    private static async Task<bool> WaitAsync(TimeSpan wait, HttpContext context, EnreachEmulatorRequest record, CancellationToken gone)
+    {
+        try
+        {
+            await Task.Delay(wait, gone).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            record.StatusCode = 499;
+            context.Abort();
+            return false;
         }
     }
 

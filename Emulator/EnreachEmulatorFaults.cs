@@ -66,6 +66,18 @@ public sealed class EnreachEmulatorFaults
         lock (_lock) _delays.Add(rule);
     }
 
+    /// <summary>
+    /// Send the status and headers at once, then the body one byte every <paramref name="interval"/> (the answer ends
+    /// early when the client gives up): a server that is alive but never done, which only a deadline can stop.
+    /// </summary>
+    public void Trickle(TimeSpan interval, int? times = null, EnreachEmulatorEndpoint? only = null)
+    {
+        if (interval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(interval));
+        if (times is < 1) throw new ArgumentOutOfRangeException(nameof(times), "A trickle applies at least once (or null: always).");
+        var rule = new Rule(FaultKind.Trickle, times, only) { Delay = interval };
+        lock (_lock) _delays.Add(rule);
+    }
+
     /// <summary>Removes every pending failure and delay.</summary>
     public void Clear()
     {
@@ -88,13 +100,14 @@ public sealed class EnreachEmulatorFaults
         lock (_lock) _answers.Add(rule);
     }
 
-    internal (TimeSpan? Delay, Fault? Answer) Take(EnreachEmulatorEndpoint endpoint)
+    internal (TimeSpan? Delay, TimeSpan? Trickle, Fault? Answer) Take(EnreachEmulatorEndpoint endpoint)
     {
         lock (_lock)
         {
             var delay = TakeFirst(_delays, endpoint);
             var answer = TakeFirst(_answers, endpoint);
-            return (delay?.Delay, answer == null ? null : new Fault(answer.Kind, answer.StatusCode, answer.RetryAfter, answer.RetryAfterAsDate, answer.Malformation, answer.Body));
+            return (delay?.Kind == FaultKind.Delay ? delay.Delay : null, delay?.Kind == FaultKind.Trickle ? delay.Delay : null,
+                answer == null ? null : new Fault(answer.Kind, answer.StatusCode, answer.RetryAfter, answer.RetryAfterAsDate, answer.Malformation, answer.Body));
         }
     }
 
@@ -120,6 +133,7 @@ public sealed class EnreachEmulatorFaults
         Malformed,
         Body,
         Delay,
+        Trickle,
     }
 
     internal sealed record Fault(FaultKind Kind, int StatusCode, TimeSpan? RetryAfter, bool RetryAfterAsDate, EnreachEmulatorMalformation Malformation, string? Body);

@@ -28,7 +28,10 @@ namespace VoiceForD365.Core.Enreach
         public CancellationToken CancellationToken { get; }
     }
 
-    /// <summary>The time budget of one operation, on the monotonic clock.</summary>
+    /// <summary>
+    /// The time budget of one operation, on the monotonic clock. What is left is never negative: an attempt's time-out
+    /// fires a little after the budget ends, and "no time left" is what a message should say then.
+    /// </summary>
     internal sealed class EnreachBudget
     {
         private readonly IEnreachClock _clock;
@@ -45,6 +48,13 @@ namespace VoiceForD365.Core.Enreach
 
         public TimeSpan Elapsed => _clock.Monotonic - _start;
 
-        public TimeSpan Remaining => Total - Elapsed;
+        public TimeSpan Remaining
+        {
+            get
+            {
+                var left = Total - Elapsed;
+                return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            }
+        }
     }
 }

@@ -47,7 +47,11 @@ namespace VoiceForD365.Core.Enreach
         {
         }
 
-        /// <summary>A client on the given handler (tests, custom proxies). The handler is not disposed by the client.</summary>
+        /// <summary>
+        /// A client on the given handler (tests, custom proxies). The handler is not disposed by the client. An answer
+        /// given up at its time-out is disposed; a SocketsHttpHandler drains it first for its ResponseDrainTimeout (2 s
+        /// by default, zero on the shared client), which a synchronous caller waits for.
+        /// </summary>
         public EnreachClient(EnreachSettings settings, HttpMessageHandler handler, Action<string>? trace = null, IEnreachClock? clock = null, EnreachDiscoveryCache? discoveryCache = null)
             : this(settings, EnreachTransport.On(handler), trace, clock, discoveryCache)
         {

@@ -167,7 +167,8 @@ namespace VoiceForD365.Core.Enreach
 
         // On net10.0 the synchronous path sends with HttpClient.Send, so the caller's thread does the work: no
         // thread-pool starvation when many threads call at once. net462 has no synchronous Send; there the awaits never
-        // resume on a captured context (ConfigureAwait(false)), so blocking on them cannot deadlock.
+        // resume on a captured context (ConfigureAwait(false)), so blocking on them cannot deadlock. Either way the
+        // answer comes back with its body read in full, within the attempt's time-out.
         private async Task<HttpResponseMessage> SendOnceAsync(Uri url, bool authenticate, bool synchronous, CancellationToken cancellationToken)
         {
 #if !NETFRAMEWORK
@@ -187,6 +188,7 @@ namespace VoiceForD365.Core.Enreach
             using (var message = CreateRequest(url, authenticate))
                 return await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
+
 
         private HttpRequestMessage CreateRequest(Uri url, bool authenticate)
         {
@@ -221,17 +223,15 @@ namespace VoiceForD365.Core.Enreach
             return ticks > _settings.MaxBackoff.Ticks ? _settings.MaxBackoff : TimeSpan.FromTicks(ticks);
         }
 
+        /// <summary>
+        /// The wait Retry-After asks for; null when it asks for none (absent, zero, or a date already past), so the
+        /// normal backoff applies instead of retrying at once.
+        /// </summary>
         private TimeSpan? RetryAfter(HttpResponseMessage response)
         {
             var header = response.Headers.RetryAfter;
-            if (header == null) return null;
-            if (header.Delta != null) return header.Delta.Value < TimeSpan.Zero ? TimeSpan.Zero : header.Delta.Value;
-            if (header.Date != null)
-            {
-                var wait = header.Date.Value - _clock.UtcNow;
-                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-            }
-            return null;
+            var wait = header?.Delta ?? (header?.Date != null ? header.Date.Value - _clock.UtcNow : (TimeSpan?)null);
+            return wait > TimeSpan.Zero ? wait : null;
         }
 
         private static async Task<string> ReadBodyForMessageAsync(HttpResponseMessage response)
@@ -272,6 +272,9 @@ namespace VoiceForD365.Core.Enreach
                 AutomaticDecompression = DecompressionMethods.All,
                 // Long-running hosts pick up DNS changes of the Enreach endpoints.
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                // An answer given up at its time-out closes its connection at once instead of draining it for reuse
+                // (2 s by default), which would keep a synchronous caller past the budget.
+                ResponseDrainTimeout = TimeSpan.Zero,
             };
 #endif
             // Time-outs are per attempt (EnreachSettings.RequestTimeout and the budget), not per client.

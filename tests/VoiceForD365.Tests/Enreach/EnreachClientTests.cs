@@ -226,6 +226,18 @@ public sealed class EnreachClientTests
     }
 
     [Fact]
+    public async Task RateLimitedWithRetryAfterDateInThePast_Should_WaitTheNormalBackoff()
+    {
+        await using var rig = await EnreachRig.StartAsync();
+        rig.Emulator.Faults.TooManyRequests(times: 2, retryAfter: TimeSpan.FromMinutes(-5), retryAfterAsHttpDate: true);
+
+        rig.Client().GetUsers();
+
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], rig.Clock.Delays);
+        Assert.Equal(3, rig.Emulator.Requests.Count(EnreachEmulatorEndpoint.Users));
+    }
+
+    [Fact]
     public async Task RateLimitedLongerThanTheBudget_Should_ThrowRateLimitedWithoutWaiting()
     {
         await using var rig = await EnreachRig.StartAsync();
@@ -323,6 +335,47 @@ public sealed class EnreachClientTests
         Assert.InRange(e.Attempts, 2, 4);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"Took {watch.Elapsed} for a budget of 1 s.");
         Secrets.AssertNotRevealed(rig.Emulator.ApiUserName, rig.Emulator.ApiSecret, e, rig.Traces);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ServerTricklingItsAnswer_Should_BeGivenUpWithinTheBudget(bool synchronously)
+    {
+        await using var rig = await EnreachRig.StartAsync("a@contoso.test");
+        rig.Emulator.Faults.Trickle(TimeSpan.FromSeconds(20));
+        var settings = rig.Settings();
+        settings.RequestTimeout = TimeSpan.FromSeconds(30);
+        settings.TotalBudget = TimeSpan.FromSeconds(1);
+        // The product's own HTTP stack (the process-wide client of plug-ins and hosts) and the real clock.
+        var client = new EnreachClient(settings, rig.Traces.Enqueue);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var e = synchronously
+            ? Assert.Throws<EnreachUnavailableException>(() => client.GetUsers())
+            : await Assert.ThrowsAsync<EnreachUnavailableException>(() => client.GetUsersAsync());
+
+        // The attempt's time-out is what was left of the budget: 1 s, not the 30 s per request nor the 20 s to the next byte.
+        Assert.Equal(EnreachErrorKind.Timeout, e.Kind);
+        Assert.Equal(1, e.Attempts);
+        Assert.True(e.Elapsed < TimeSpan.FromSeconds(1.5), $"The operation took {e.Elapsed} of a budget of 1 s.");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"The call returned after {watch.Elapsed} for a budget of 1 s.");
+    }
+
+    [Fact]
+    public async Task AttemptTimedOutAtTheEndOfTheBudget_Should_SayNoTimeIsLeftNotANegativeTime()
+    {
+        await using var rig = await EnreachRig.StartAsync();
+        rig.Emulator.Faults.Slow(TimeSpan.FromSeconds(10));
+        var settings = rig.Settings();
+        settings.RequestTimeout = TimeSpan.FromSeconds(30);
+        settings.TotalBudget = TimeSpan.FromMilliseconds(300);
+        settings.InitialBackoff = TimeSpan.FromMilliseconds(100);
+
+        var e = await Assert.ThrowsAsync<EnreachUnavailableException>(() => rig.Client(settings).GetUsersAsync());
+
+        Assert.Contains("(0 s left)", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"-\d", string.Join("\n", rig.Traces.Append(e.Message)));
     }
 
     [Fact]
