@@ -49,7 +49,7 @@ internal sealed class EmulatorPipeline(EnreachEmulator emulator, CancellationTok
         }
         else if (fault is { Kind: EnreachEmulatorFaults.FaultKind.Body })
         {
-            response = new EmulatorResponse(200, fault.Body);
+            response = new EmulatorResponse(fault.StatusCode, fault.Body);
         }
         else if (fault is { Kind: EnreachEmulatorFaults.FaultKind.Malformed })
         {

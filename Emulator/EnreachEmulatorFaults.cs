@@ -48,13 +48,15 @@ public sealed class EnreachEmulatorFaults
         AddAnswer(new Rule(FaultKind.Malformed, times, only) { Malformation = how });
 
     /// <summary>
-    /// Answer 200 with exactly <paramref name="body"/> as JSON, whatever the endpoint would answer: how tests put an
-    /// answer the real Enreach might give (other casing, escapes, deep nesting, broken JSON) in front of the client.
+    /// Answer <paramref name="statusCode"/> (200 unless given) with exactly <paramref name="body"/> as JSON, whatever
+    /// the endpoint would answer: how tests put an answer the real Enreach (or a proxy) might give in front of the
+    /// client: other casing, escapes, deep nesting, broken JSON, an error page echoing what it was sent.
     /// </summary>
-    public void Answer(string body, int? times = null, EnreachEmulatorEndpoint? only = null)
+    public void Answer(string body, int statusCode = 200, int? times = null, EnreachEmulatorEndpoint? only = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        AddAnswer(new Rule(FaultKind.Body, times, only) { Body = body });
+        if (statusCode < 100 || statusCode > 599) throw new ArgumentOutOfRangeException(nameof(statusCode));
+        AddAnswer(new Rule(FaultKind.Body, times, only) { StatusCode = statusCode, Body = body });
     }
 
     /// <summary>Wait <paramref name="delay"/> before answering (the wait ends early when the client gives up).</summary>

@@ -40,7 +40,10 @@ namespace VoiceForD365.Core.Enreach
         /// <param name="what">The object, for messages: "the user".</param>
         public T ReadObject<T>(string what) => EnreachJson.ReadObject<T>(Body, what, Malformed);
 
-        /// <summary>The error for an answer that is not what the product expects: <paramref name="detail"/> says why.</summary>
-        public EnreachMalformedResponseException Malformed(string detail, Exception? inner = null) => _errors.Malformed(this, detail, inner);
+        /// <summary>
+        /// The error for an answer that is not what the product expects: <paramref name="reason"/> (a clause without a
+        /// final period) says why; <paramref name="cause"/>, if any, is the reader's error.
+        /// </summary>
+        public EnreachMalformedResponseException Malformed(string reason, Exception? cause = null) => _errors.Malformed(this, reason, cause);
     }
 }

@@ -127,12 +127,12 @@ namespace VoiceForD365.Core.Enreach
         {
             var id = user.AnyId;
             if (id == null)
-                throw answer.Malformed(which + " has no Id string.");
+                throw answer.Malformed(which + " has no Id string");
             if (!Guid.TryParse(id, out var guid))
-                throw answer.Malformed(which + " has an Id that is not a GUID.");
+                throw answer.Malformed(which + " has an Id that is not a GUID");
             var userName = user.AnyUserName;
             if (userName == null)
-                throw answer.Malformed(which + " (Id " + guid.ToString("D", CultureInfo.InvariantCulture) + ") has no UserName string.");
+                throw answer.Malformed(which + " (Id " + guid.ToString("D", CultureInfo.InvariantCulture) + ") has no UserName string");
             return new EnreachUser(guid, userName, user.AnyFirstName, user.AnyLastName);
         }
 
@@ -161,12 +161,12 @@ namespace VoiceForD365.Core.Enreach
                 throw _errors.NotFound(notFound, answer.Request, answer.StatusCode, answer.Attempts, call.Budget.Elapsed);
             var endpointText = entries[0].AnyApiEndpoint;
             if (endpointText == null)
-                throw answer.Malformed("the first entry of the discovery answer has no apiEndpoint string.");
+                throw answer.Malformed("the first entry of the discovery answer has no apiEndpoint string");
             if (!Uri.TryCreate(endpointText, UriKind.Absolute, out var endpoint))
-                throw answer.Malformed("the apiEndpoint of the discovery answer is not an absolute URL.");
+                throw answer.Malformed("the apiEndpoint of the discovery answer is not an absolute URL");
             var problem = EnreachSettings.CheckBaseUrl(endpoint);
             if (problem != null)
-                throw answer.Malformed("the apiEndpoint of the discovery answer (" + endpoint.GetLeftPart(UriPartial.Authority) + ") " + problem + ".");
+                throw answer.Malformed("the apiEndpoint of the discovery answer (" + endpoint.GetLeftPart(UriPartial.Authority) + ") " + problem);
 
             endpoint = WithTrailingSlash(endpoint);
             _discoveryCache.Set(_settings.DiscoveryUrl, _settings.ApiUserName, endpoint, _clock.UtcNow);

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 
 namespace VoiceForD365.Core.Enreach
@@ -31,23 +30,15 @@ namespace VoiceForD365.Core.Enreach
         public static EnreachFailure TimedOut(TimeSpan timeout, Exception e) =>
             new EnreachFailure(EnreachErrorKind.Timeout, null, "no answer within " + EnreachErrors.Seconds(timeout), null, e);
 
-        public static EnreachFailure Unreachable(Exception e) =>
-            new EnreachFailure(EnreachErrorKind.Unreachable, null, Innermost(e), null, e);
+        /// <param name="description">What the exceptions say, already through <see cref="EnreachErrors.Outside(Exception)"/>.</param>
+        public static EnreachFailure Unreachable(string? description, Exception e) =>
+            new EnreachFailure(EnreachErrorKind.Unreachable, null, description ?? "no connection", null, e);
 
         public static EnreachFailure RateLimited(TimeSpan? retryAfter) =>
             new EnreachFailure(EnreachErrorKind.RateLimited, 429, "429 Too Many Requests", retryAfter, null);
 
+        /// <param name="reason">The reason phrase, already through <see cref="EnreachErrors.Outside(string)"/>.</param>
         public static EnreachFailure ServerError(int status, string? reason, TimeSpan? retryAfter) =>
             new EnreachFailure(EnreachErrorKind.Unavailable, status, status.ToString(CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(reason) ? "" : " " + reason), retryAfter, null);
-
-        private static string Innermost(Exception e)
-        {
-            var messages = new List<string>();
-            for (var x = e; x != null; x = x.InnerException)
-            {
-                if (!string.IsNullOrWhiteSpace(x.Message) && !messages.Contains(x.Message)) messages.Add(x.Message.Trim().TrimEnd('.'));
-            }
-            return messages.Count == 0 ? e.GetType().Name : string.Join(": ", messages);
-        }
     }
 }

@@ -22,7 +22,8 @@ namespace VoiceForD365.Core.Enreach
 
         /// <summary>
         /// The JSON array of objects in <paramref name="body"/>, each read as a <typeparamref name="T"/>.
-        /// <paramref name="fail"/> makes the exception to throw from a reason (a sentence) and the framework's error.
+        /// <paramref name="fail"/> makes the exception to throw from a reason (a clause without a final period) and the
+        /// framework's error, if any.
         /// </summary>
         /// <param name="what">The array, for messages: "a JSON array of users".</param>
         /// <param name="entry">An entry by its one-based position, for messages: "user #3".</param>
@@ -33,7 +34,7 @@ namespace VoiceForD365.Core.Enreach
             Read(body, reader =>
             {
                 var kind = Kind(reader);
-                if (kind != "array") throw fail("expected " + what + " but got " + Describe(kind) + ".", null);
+                if (kind != "array") throw fail("expected " + what + " but got " + Describe(kind), null);
                 if (reader.IsEmptyElement)
                 {
                     reader.Read();
@@ -62,7 +63,7 @@ namespace VoiceForD365.Core.Enreach
         private static T ReadEntry<T>(XmlDictionaryReader reader, string what, Func<string, Exception?, Exception> fail)
         {
             var kind = Kind(reader);
-            if (kind != "object") throw fail(what + " is " + Describe(kind) + ", not an object.", null);
+            if (kind != "object") throw fail(what + " is " + Describe(kind) + ", not an object", null);
             try
             {
                 return (T)Serializer<T>.Instance.ReadObject(reader, verifyObjectName: false)!;
@@ -70,7 +71,7 @@ namespace VoiceForD365.Core.Enreach
             catch (SerializationException e) when (!(e.InnerException is XmlException))
             {
                 // A member of the wrong kind for its contract (an object where text belongs, a member given twice).
-                throw fail(what + " is not what Voice for D365 expects of it (" + e.Message + ").", e);
+                throw fail(what + " does not have the members Voice for D365 expects", e);
             }
         }
 
@@ -79,7 +80,7 @@ namespace VoiceForD365.Core.Enreach
             var reader = JsonReaderWriterFactory.CreateJsonReader(Encoding.UTF8.GetBytes(body), Quotas());
             try
             {
-                if (reader.MoveToContent() != XmlNodeType.Element) throw fail("it is not valid JSON (the answer is empty).", null);
+                if (reader.MoveToContent() != XmlNodeType.Element) throw fail("it is not valid JSON (the answer is empty)", null);
                 readRoot(reader);
                 // Nothing but whitespace may follow the value (the reader throws on anything else).
                 while (reader.Read())
@@ -107,8 +108,8 @@ namespace VoiceForD365.Core.Enreach
 
         private static Exception NotJson(XmlDictionaryReader reader, Exception e, Func<string, Exception?, Exception> fail) =>
             reader.Depth >= MaxDepth
-                ? fail("it is nested more than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep.", e)
-                : fail("it is not valid JSON (" + e.Message.TrimEnd('.') + ").", e);
+                ? fail("it is nested more than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep", null)
+                : fail("it is not valid JSON", e);
 
         /// <summary>The JSON kind of the value at the reader's element, as the framework's reader names it.</summary>
         private static string Kind(XmlDictionaryReader reader) => reader.GetAttribute("type") ?? "string";

@@ -92,15 +92,15 @@ namespace VoiceForD365.Core.Enreach
                     }
                     catch (HttpRequestException e)
                     {
-                        failure = EnreachFailure.Unreachable(e);
+                        failure = EnreachFailure.Unreachable(_errors.Outside(e), e);
                     }
                     catch (IOException e)
                     {
-                        failure = EnreachFailure.Unreachable(e);
+                        failure = EnreachFailure.Unreachable(_errors.Outside(e), e);
                     }
                     catch (WebException e)
                     {
-                        failure = EnreachFailure.Unreachable(e);
+                        failure = EnreachFailure.Unreachable(_errors.Outside(e), e);
                     }
                 }
 
@@ -140,7 +140,7 @@ namespace VoiceForD365.Core.Enreach
                         if (status == 429)
                             failure = EnreachFailure.RateLimited(RetryAfter(response));
                         else if (status >= 500)
-                            failure = EnreachFailure.ServerError(status, response.ReasonPhrase, RetryAfter(response));
+                            failure = EnreachFailure.ServerError(status, _errors.Outside(response.ReasonPhrase), RetryAfter(response));
                         else
                             throw _errors.UnexpectedStatus(request, status, response.ReasonPhrase, response.Headers.Location, body4xx, attempt, budget.Elapsed);
                     }

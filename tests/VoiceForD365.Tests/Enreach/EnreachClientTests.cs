@@ -490,6 +490,56 @@ public sealed class EnreachClientTests
         Secrets.AssertNotRevealed(settings.ApiUserName, settings.ApiSecret, e, rig.Traces);
     }
 
+    [Theory]
+    [InlineData("500")]
+    [InlineData("401")]
+    [InlineData("truncated")]
+    [InlineData("unreachable")]
+    public async Task OneLetterSecret_Should_LeaveTheProductsOwnWordsIntact(string path)
+    {
+        await using var rig = await EnreachRig.WithSecretAsync("e", "a@contoso.test");
+        var settings = rig.Settings();
+        settings.MaxAttempts = 1;
+        switch (path)
+        {
+            case "500": rig.Emulator.Faults.ServerError(); break;
+            case "401": rig.Emulator.Faults.Unauthorized(); break;
+            case "truncated": rig.Emulator.Faults.Malformed(EnreachEmulatorMalformation.TruncatedJson); break;
+            case "unreachable": settings.EndpointOverride = new Uri($"http://127.0.0.1:{Ports.Unused()}/"); break;
+        }
+
+        var e = Assert.ThrowsAny<EnreachException>(() => rig.Client(settings).GetUsers());
+
+        Assert.StartsWith(path == "unreachable" ? "Could not reach the Enreach API" : "Enreach", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("***", string.Join("\n", rig.Traces.Append(e.Message)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneLetterSecretEchoedByTheServer_Should_LeaveTheEchoOut()
+    {
+        await using var rig = await EnreachRig.WithSecretAsync("e");
+        rig.Emulator.Faults.Answer("{\"Message\":\"Bad key: e\"}", statusCode: 400);
+
+        var e = Assert.Throws<EnreachException>(() => rig.Client().GetUsers());
+
+        Assert.StartsWith("Enreach answered 400 ", e.Message, StringComparison.Ordinal);
+        Assert.Contains("which Voice for D365 does not expect", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bad key", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("***", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SecretEchoedByTheServer_Should_BeMaskedInWhatItSaid()
+    {
+        await using var rig = await EnreachRig.StartAsync();
+        rig.Emulator.Faults.Answer("{\"Message\":\"Bad key: " + rig.Emulator.ApiSecret + "\"}", statusCode: 400);
+
+        var e = Assert.Throws<EnreachException>(() => rig.Client().GetUsers());
+
+        Assert.Contains("{\"Message\":\"Bad key: ***\"}", e.Message, StringComparison.Ordinal);
+        Secrets.AssertNotRevealed(rig.Emulator.ApiUserName, rig.Emulator.ApiSecret, e, rig.Traces);
+    }
+
     [Fact]
     public async Task SecretInsideAnInnerException_Should_BeLeftOut()
     {

@@ -51,13 +51,12 @@ internal sealed class EnreachRig : IAsyncDisposable
 
     public EnreachDiscoveryCache DiscoveryCache { get; } = new(TimeSpan.FromHours(1));
 
-    public static async Task<EnreachRig> StartAsync(params string[] userNames)
+    public static Task<EnreachRig> StartAsync(params string[] userNames) => WithSecretAsync("S3cr3t-" + Guid.NewGuid().ToString("N"), userNames);
+
+    /// <summary>An emulator whose API user has <paramref name="secret"/> (a short one, say).</summary>
+    public static async Task<EnreachRig> WithSecretAsync(string secret, params string[] userNames)
     {
-        var emulator = await EnreachEmulator.StartAsync(new EnreachEmulatorOptions
-        {
-            ApiUserName = "api.user@contoso.test",
-            ApiSecret = "S3cr3t-" + Guid.NewGuid().ToString("N"),
-        });
+        var emulator = await EnreachEmulator.StartAsync(new EnreachEmulatorOptions { ApiUserName = "api.user@contoso.test", ApiSecret = secret });
         foreach (var name in userNames) emulator.Users.Add(name);
         return new EnreachRig(emulator);
     }
