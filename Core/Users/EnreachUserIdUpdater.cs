@@ -62,6 +62,7 @@ namespace VoiceForD365.Core.Users
         private void Apply(VoiceUser user, EnreachUserMatch match, EnreachUserIdSummary summary)
         {
             var current = user.EnreachUserId;
+            var held = user.EnreachUserIdValue != null;
             switch (match.Outcome)
             {
                 case EnreachUserMatchOutcome.Found:
@@ -76,19 +77,29 @@ namespace VoiceForD365.Core.Users
                     summary.Add(EnreachUserIdOutcome.Updated, null);
                     return;
                 case EnreachUserMatchOutcome.Ambiguous:
-                    if (current != null) Write(user, null);
+                    if (held) Write(user, null);
                     Report(summary, EnreachUserIdOutcome.Ambiguous,
                         $"{user}: {match.Candidates.Count} Enreach users have the email {match.Email} ({string.Join(", ", match.Candidates.Select(c => c.Id))}); no Enreach user id is set until only one has it.");
+                    return;
+                case EnreachUserMatchOutcome.IdUnderSeveralEmails:
+                    // Given to each of them, one Enreach user's calls would be logged for several people.
+                    if (held) Write(user, null);
+                    Report(summary, EnreachUserIdOutcome.Ambiguous,
+                        $"{user}: Enreach lists the user {match.Candidates[0].Id} under {match.EmailsOfId.Count} emails ({string.Join(", ", match.EmailsOfId)}); no one gets its id until Enreach lists it under one email only.");
                     return;
                 default:
                     var why = match.Outcome == EnreachUserMatchOutcome.NoEmail
                         ? $"{user}: has no email (primary or Enreach User Email) to match in Enreach"
-                        : $"{user}: no Enreach user has the email {match.Email}";
-                    if (current != null)
+                        : match.Outcome == EnreachUserMatchOutcome.EmptyId
+                            ? $"{user}: Enreach lists the email {match.Email} with the all-zero id, which identifies no one"
+                            : $"{user}: no Enreach user has the email {match.Email}";
+                    if (held)
                     {
-                        // A stale id would route calls to the wrong person.
+                        // A stale id would route calls to the wrong person; a value that is no id helps no one.
                         Write(user, null);
-                        Report(summary, EnreachUserIdOutcome.Cleared, why + $"; the previous Enreach user id {current} was cleared.");
+                        Report(summary, EnreachUserIdOutcome.Cleared, why + (current != null
+                            ? $"; the previous Enreach user id {current} was cleared."
+                            : $"; the value '{Shortened(user.EnreachUserIdValue!)}' in Enreach User Id, which is no Enreach user id, was cleared."));
                     }
                     else
                     {
@@ -97,6 +108,9 @@ namespace VoiceForD365.Core.Users
                     return;
             }
         }
+
+        /// <summary>A value for a message: at most 60 characters.</summary>
+        private static string Shortened(string value) => value.Length <= 60 ? value : value.Substring(0, 60) + "…";
 
         private void Report(EnreachUserIdSummary summary, EnreachUserIdOutcome outcome, string message)
         {

@@ -5,13 +5,15 @@ namespace VoiceForD365.Core.Users
     /// <summary>A user holding the Voice User role, with what matching them to Enreach needs.</summary>
     public sealed class VoiceUser
     {
-        public VoiceUser(Guid id, string? fullName, string? primaryEmail, string? emailOverride, Guid? enreachUserId)
+        /// <param name="enreachUserIdValue">What the Enreach User Id column holds, as text (a GUID or not).</param>
+        public VoiceUser(Guid id, string? fullName, string? primaryEmail, string? emailOverride, string? enreachUserIdValue)
         {
             Id = id;
             FullName = fullName;
             PrimaryEmail = primaryEmail;
             EmailOverride = emailOverride;
-            EnreachUserId = enreachUserId;
+            EnreachUserIdValue = string.IsNullOrEmpty(enreachUserIdValue) ? null : enreachUserIdValue;
+            EnreachUserId = Guid.TryParse(enreachUserIdValue, out var enreachId) && enreachId != Guid.Empty ? enreachId : (Guid?)null;
         }
 
         public Guid Id { get; }
@@ -22,6 +24,10 @@ namespace VoiceForD365.Core.Users
 
         public string? EmailOverride { get; }
 
+        /// <summary>What the Enreach User Id column holds; null when it is empty.</summary>
+        public string? EnreachUserIdValue { get; }
+
+        /// <summary>The Enreach user id the column holds; null when it is empty or holds no Enreach user id (not a GUID, or the all-zero GUID).</summary>
         public Guid? EnreachUserId { get; }
 
         /// <summary>The email matched in Enreach: the Enreach User Email override when set, else the primary email.</summary>

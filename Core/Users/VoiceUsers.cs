@@ -117,6 +117,6 @@ namespace VoiceForD365.Core.Users
             row.GetAttributeValue<string>(SystemUser.FullName),
             row.GetAttributeValue<string>(SystemUser.InternalEmailAddress),
             row.GetAttributeValue<string>(SystemUser.EnreachUserEmail),
-            EnreachUserIdColumn.Read(row));
+            row.GetAttributeValue<string>(SystemUser.EnreachUserId));
     }
 }

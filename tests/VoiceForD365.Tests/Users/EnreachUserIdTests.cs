@@ -126,6 +126,74 @@ public class EnreachUserIdTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void EmailPrecomposedInDynamicsAndDecomposedInEnreach_Should_StillMatch()
+    {
+        var enreachId = EnreachUser("A\u030Asa.O\u0308berg@contoso.test");
+
+        var asa = _org.VoiceUser("Åsa", "\u00E5sa.\u00F6berg@contoso.test");
+
+        Assert.Equal(enreachId, _org.EnreachIdOf(asa));
+    }
+
+    [Fact]
+    public void EnreachIdListedUnderTwoEmails_Should_BeGivenToNeitherUserAndReportedAsAmbiguous()
+    {
+        var shared = Guid.NewGuid();
+        var rut = _org.VoiceUser("Rut", "rut@contoso.test");
+        var sam = _org.VoiceUser("Sam", "sam@contoso.test");
+        _enreach.Faults.Answer($"[{{\"Id\":\"{shared}\",\"UserName\":\"rut@contoso.test\"}},{{\"Id\":\"{shared}\",\"UserName\":\"sam@contoso.test\"}}]",
+            only: EnreachEmulatorEndpoint.Users);
+
+        var response = _org.UpdateAll();
+
+        Assert.Equal((null, null), (_org.EnreachIdOf(rut), _org.EnreachIdOf(sam)));
+        Assert.Equal((2, 0), ((int)response[UpdateEnreachUserIdsApi.Ambiguous]!, (int)response[UpdateEnreachUserIdsApi.Updated]!));
+        Assert.Contains($"Enreach lists the user {shared} under 2 emails (rut@contoso.test, sam@contoso.test)", (string)response[UpdateEnreachUserIdsApi.Messages]!);
+    }
+
+    [Fact]
+    public void EnreachUserWithTheAllZeroId_Should_GiveThatIdToNoOne()
+    {
+        _enreach.Users.Add("tove@contoso.test", Guid.Empty);
+
+        var tove = _org.VoiceUser("Tove", "tove@contoso.test");
+        var response = _org.UpdateAll();
+
+        Assert.Null(_org.EnreachIdOf(tove));
+        Assert.Null(_org.RawEnreachIdOf(tove));
+        Assert.Equal(1, response[UpdateEnreachUserIdsApi.NotFound]);
+        Assert.Contains("the all-zero id", (string)response[UpdateEnreachUserIdsApi.Messages]!);
+    }
+
+    [Theory]
+    [InlineData("not-a-guid")]
+    [InlineData("00000000-0000-0000-0000-000000000000")]
+    public void ValueInEnreachUserIdThatIsNoEnreachId_Should_BeClearedAndCountedAsCleared(string value)
+    {
+        var uma = _org.VoiceUser("Uma", "uma@contoso.test");
+        _org.Service.Update(new Entity(Core.Schema.SystemUser.EntityName, uma) { [Core.Schema.SystemUser.EnreachUserId] = value });
+
+        var response = _org.UpdateAll();
+
+        Assert.Null(_org.RawEnreachIdOf(uma));
+        Assert.Equal((1, 0), ((int)response[UpdateEnreachUserIdsApi.Cleared]!, (int)response[UpdateEnreachUserIdsApi.NotFound]!));
+        Assert.Contains($"the value '{value}' in Enreach User Id, which is no Enreach user id, was cleared", (string)response[UpdateEnreachUserIdsApi.Messages]!);
+    }
+
+    [Fact]
+    public void ValueInEnreachUserIdThatIsNoEnreachIdOfAMatchedUser_Should_BeReplaced()
+    {
+        var enreachId = EnreachUser("vera@contoso.test");
+        var vera = _org.VoiceUser("Vera", "vera@contoso.test");
+        _org.Service.Update(new Entity(Core.Schema.SystemUser.EntityName, vera) { [Core.Schema.SystemUser.EnreachUserId] = "not-a-guid" });
+
+        var response = _org.UpdateAll();
+
+        Assert.Equal(enreachId, _org.EnreachIdOf(vera));
+        Assert.Equal(1, response[UpdateEnreachUserIdsApi.Updated]);
+    }
+
+    [Fact]
     public void UnrelatedUpdateOfVoiceUser_Should_AskEnreachNothing()
     {
         EnreachUser("hanna@contoso.test");

@@ -59,6 +59,10 @@ public sealed class VoiceOrg
     public Guid? EnreachIdOf(Guid userId) =>
         EnreachUserIdColumn.Read(Service.Retrieve(SystemUser.EntityName, userId, new ColumnSet(SystemUser.EnreachUserId)));
 
+    /// <summary>What the Enreach User Id column holds, as text (whether or not it is a GUID).</summary>
+    public string? RawEnreachIdOf(Guid userId) =>
+        Service.Retrieve(SystemUser.EntityName, userId, new ColumnSet(SystemUser.EnreachUserId)).GetAttributeValue<string>(SystemUser.EnreachUserId);
+
     public OrganizationResponse UpdateAll() => Service.Execute(new OrganizationRequest("vfd_UpdateEnreachUserIds"));
 
     /// <summary>Everything a person could read after the run: traces, system job messages.</summary>
