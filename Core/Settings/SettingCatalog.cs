@@ -6,8 +6,9 @@ using System.Linq;
 namespace VoiceForD365.Core.Settings
 {
     /// <summary>
-    /// Every setting of SPEC C5 (phone call sync) and C6 (callback sync): the one list used by the configuration data of
-    /// the package, the setting validation plug-in and the sync workers. Defaults and descriptions follow the
+    /// Every setting of SPEC C5 (phone call sync), C6 (callback sync) and C2 (Enreach user ids, group General): the one
+    /// list used by the configuration data of the package, the setting validation plug-in, the sync workers and the
+    /// Enreach user id updater. Defaults and descriptions follow the
     /// configuration guide (section 1.5.3, 1.5.4); where it gives none, the choice is noted on the setting.
     /// </summary>
     public static class SettingCatalog
@@ -61,6 +62,12 @@ namespace VoiceForD365.Core.Settings
             // CallbackSync (configuration guide 1.5.4; the guide gives no default subject).
             new SettingDefinition("8c47935a-9db5-4d70-81f5-89bdbf3a85cf", SettingGroups.CallbackSync, SettingNames.CallbackRequestDefaultSubject, SettingType.Text, "Callback request",
                 "Default subject of the phone call activities created from Enreach callback requests. The Phone Call Subject of a callback profile, when given, overrides it."),
+
+            // General. Not in the guide: the guard against a wrong Enreach users list (an empty answer, another tenant)
+            // wiping every Voice user's Enreach User Id.
+            new SettingDefinition("fa91cefa-dd14-4931-a785-f770cced9fae", SettingGroups.General, SettingNames.EnreachUserIdClearLimit, SettingType.WholeNumber, "50",
+                "Percent of the Enreach User Ids held by Voice users that one update may clear, once at least 10 users hold one. An update that would clear more, or that gets an empty Enreach users list and would clear any, writes nothing and fails. To clear them deliberately (the users really left Enreach), set 100 for one update, then set it back.",
+                minimum: 0, maximum: 100),
         };
 
         private static readonly Dictionary<string, SettingDefinition> ByName =

@@ -23,5 +23,8 @@ namespace VoiceForD365.Core.Settings
 
         // CallbackSync (SPEC C3, C6)
         public const string CallbackRequestDefaultSubject = "CallbackRequestDefaultSubject";
+
+        // General (SPEC C2: Enreach user ids)
+        public const string EnreachUserIdClearLimit = "EnreachUserIdClearLimit";
     }
 }

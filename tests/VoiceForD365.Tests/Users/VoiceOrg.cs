@@ -26,6 +26,15 @@ public sealed class VoiceOrg
 
     public void SetVariable(string schemaName, string value) => EnvironmentVariableValues.Set(Service, schemaName, value);
 
+    /// <summary>Creates the Voice for D365 setting (a vfd_voicesetting record) with the value.</summary>
+    public void SetSetting(string name, string value) =>
+        Service.Create(new Entity(VoiceSetting.EntityName)
+        {
+            [VoiceSetting.Name] = name,
+            [VoiceSetting.GroupName] = Core.Settings.SettingCatalog.Find(name)!.Group,
+            [VoiceSetting.Value] = value,
+        });
+
     public Guid User(string fullName, string? email, string? emailOverride = null, Guid? enreachUserId = null) =>
         Service.Create(new Entity(SystemUser.EntityName)
         {
