@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 
+// The directory and its two small companions, the outcome and the result of a lookup: they make sense only together.
 namespace VoiceForD365.Core.Enreach
 {
     /// <summary>Outcome of looking an email up in an <see cref="EnreachUserDirectory"/>.</summary>

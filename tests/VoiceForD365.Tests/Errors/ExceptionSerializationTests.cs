@@ -3,6 +3,7 @@ using System.Runtime.Serialization;
 using VoiceForD365.Core.Callbacks;
 using VoiceForD365.Core.Enreach;
 using VoiceForD365.Core.Errors;
+using VoiceForD365.Core.Users;
 using VoiceForD365.Emulator;
 using VoiceForD365.Plugins;
 using VoiceForD365.Tests.Enreach;
@@ -29,6 +30,7 @@ public class ExceptionSerializationTests
         new EnreachRateLimitedException("Enreach kept answering 429."),
         new EnreachUnavailableException(EnreachErrorKind.Timeout, "Enreach did not answer within 20 s."),
         new EnreachMalformedResponseException("The users list is not JSON."),
+        new EnreachUserIdClearingRefusedException("Enreach answered an empty users list; nothing was written."),
     ];
 
     public static TheoryData<Exception> Exceptions() => new(OfEachType);
