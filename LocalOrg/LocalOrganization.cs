@@ -52,8 +52,7 @@ public sealed partial class LocalOrganization : IQuerySource
     private readonly DataStore _store = new();
     private readonly List<StepRegistration> _steps = new();
     private readonly Dictionary<string, CustomApiRegistration> _customApis = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<PluginTrace> _traces = new();
-    private readonly List<SystemJob> _systemJobs = new();
+    private readonly ExecutionLog _log = new();
     private readonly List<AsyncJob> _pendingAsync = new();
     private readonly Queue<AsyncJob> _asyncQueue = new();
     private readonly LocalOrganizationOptions _options;
@@ -89,9 +88,11 @@ public sealed partial class LocalOrganization : IQuerySource
 
     public RequestCounter Requests { get; } = new();
 
-    public IReadOnlyList<PluginTrace> Traces => _traces;
+    /// <summary>The plug-in trace log so far: a snapshot, safe to read while requests run on other threads.</summary>
+    public IReadOnlyList<PluginTrace> Traces => _log.Traces;
 
-    public IReadOnlyList<SystemJob> SystemJobs => _systemJobs;
+    /// <summary>The system jobs run so far: a snapshot, safe to read while requests run on other threads.</summary>
+    public IReadOnlyList<SystemJob> SystemJobs => _log.SystemJobs;
 
     public IReadOnlyList<StepRegistration> Steps => _steps;
 
@@ -114,7 +115,7 @@ public sealed partial class LocalOrganization : IQuerySource
         foreach (var api in CustomApiRegistration.FromTypes(types)) _customApis[api.Declaration.UniqueName] = api;
     }
 
-    public void ClearTraces() => _traces.Clear();
+    public void ClearTraces() => _log.ClearTraces();
 
     TableDefinition IQuerySource.Table(string logicalName) => Metadata.Table(logicalName);
 
@@ -228,7 +229,7 @@ public sealed partial class LocalOrganization : IQuerySource
     private void RunPlugin(StepRegistration step, PluginExecutionContext context, Caller pluginCaller)
     {
         var factory = new ServiceFactory(this, pluginCaller);
-        var provider = new PluginServiceProvider(context, new TracingService(step.Name, context, _traces), factory);
+        var provider = new PluginServiceProvider(context, new TracingService(step.Name, context, _log), factory);
         try
         {
             step.Instance.Execute(provider);
@@ -259,11 +260,11 @@ public sealed partial class LocalOrganization : IQuerySource
         try
         {
             RunPlugin(job.Step!, job.Context, caller);
-            _systemJobs.Add(new SystemJob(job.Step!.Name, job.Context.MessageName, job.Context.PrimaryEntityName, job.Context.PrimaryEntityId, true, null));
+            _log.Add(new SystemJob(job.Step!.Name, job.Context.MessageName, job.Context.PrimaryEntityName, job.Context.PrimaryEntityId, true, null));
         }
         catch (FaultException<OrganizationServiceFault> e)
         {
-            _systemJobs.Add(new SystemJob(job.Step!.Name, job.Context.MessageName, job.Context.PrimaryEntityName, job.Context.PrimaryEntityId, false, e.Detail.Message));
+            _log.Add(new SystemJob(job.Step!.Name, job.Context.MessageName, job.Context.PrimaryEntityName, job.Context.PrimaryEntityId, false, e.Detail.Message));
         }
     }
 

@@ -1,35 +1,53 @@
 namespace VoiceForD365.LocalOrg;
 
-/// <summary>Counts the organization service requests made, by message: what a test or benchmark asserts "requests per operation" with.</summary>
+/// <summary>
+/// Counts the organization service requests made, by message: what a test or benchmark asserts "requests per
+/// operation" with. Safe to read while requests run on other threads (<see cref="ByMessage"/> is a snapshot).
+/// </summary>
 public sealed class RequestCounter
 {
+    private readonly object _lock = new();
     private readonly Dictionary<string, int> _byMessage = new(StringComparer.Ordinal);
+    private int _total;
+    private int _fromPlugins;
 
-    public int Total { get; private set; }
+    public int Total => Volatile.Read(ref _total);
 
     /// <summary>Requests made by plug-ins (through the service a plug-in gets from its context), included in Total.</summary>
-    public int FromPlugins { get; private set; }
+    public int FromPlugins => Volatile.Read(ref _fromPlugins);
 
-    public IReadOnlyDictionary<string, int> ByMessage => _byMessage;
+    public IReadOnlyDictionary<string, int> ByMessage
+    {
+        get
+        {
+            lock (_lock) return new Dictionary<string, int>(_byMessage, StringComparer.Ordinal);
+        }
+    }
 
-    public int Of(string message) => _byMessage.TryGetValue(message, out var count) ? count : 0;
+    public int Of(string message)
+    {
+        lock (_lock) return _byMessage.GetValueOrDefault(message);
+    }
 
     public void Reset()
     {
-        _byMessage.Clear();
-        Total = 0;
-        FromPlugins = 0;
+        lock (_lock)
+        {
+            _byMessage.Clear();
+            _total = 0;
+            _fromPlugins = 0;
+        }
     }
 
     internal void Count(string message, bool fromPlugin)
     {
-        _byMessage[message] = Of(message) + 1;
-        Total++;
-        if (fromPlugin) FromPlugins++;
+        lock (_lock)
+        {
+            _byMessage[message] = _byMessage.GetValueOrDefault(message) + 1;
+            _total++;
+            if (fromPlugin) _fromPlugins++;
+        }
     }
 
-    public override string ToString() => $"{Total} requests ({string.Join(", ", _byMessage.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))})";
+    public override string ToString() => $"{Total} requests ({string.Join(", ", ByMessage.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))})";
 }
-
-/// <summary>A background (asynchronous) plug-in execution, like a Dataverse system job.</summary>
-public sealed record SystemJob(string Step, string MessageName, string PrimaryEntityName, Guid PrimaryEntityId, bool Succeeded, string? Message);

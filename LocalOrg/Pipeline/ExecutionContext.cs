@@ -68,11 +68,8 @@ internal sealed class PluginExecutionContext : ExecutionContextBase, IPluginExec
     };
 }
 
-/// <summary>One line of a plug-in's trace, kept like Dataverse's plug-in trace log.</summary>
-public sealed record PluginTrace(string Step, string MessageName, string PrimaryEntityName, int Depth, string Text);
-
 /// <summary>The ITracingService of a plug-in step or workflow activity: lines go to the organization's trace log.</summary>
-internal sealed class TracingService(string step, IExecutionContext context, List<PluginTrace> log) : ITracingService
+internal sealed class TracingService(string step, IExecutionContext context, ExecutionLog log) : ITracingService
 {
     public void Trace(string format, params object[] args)
     {

@@ -161,7 +161,7 @@ public sealed partial class LocalOrganization
         var caller = new Caller(context.UserId, context.InitiatingUserId, parent, InTransaction: false, FromPlugin: true);
         var invoker = new WorkflowInvoker(activity.Instance);
         invoker.Extensions.Add(context);
-        invoker.Extensions.Add(new TracingService(traceName, context, _traces));
+        invoker.Extensions.Add(new TracingService(traceName, context, _log));
         invoker.Extensions.Add(new ServiceFactory(this, caller));
         try
         {
@@ -251,5 +251,5 @@ public sealed partial class LocalOrganization
     }
 
     private void AddProcessJob(ProcessRegistration process, PluginExecutionContext job, bool succeeded, string? message) =>
-        _systemJobs.Add(new SystemJob(process.Name, job.MessageName, job.PrimaryEntityName, job.PrimaryEntityId, succeeded, message));
+        _log.Add(new SystemJob(process.Name, job.MessageName, job.PrimaryEntityName, job.PrimaryEntityId, succeeded, message));
 }

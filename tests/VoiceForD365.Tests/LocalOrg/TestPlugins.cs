@@ -137,3 +137,17 @@ public sealed class EchoCustomApi : IPlugin
         context.OutputParameters["Echo"] = string.Concat(Enumerable.Repeat((string)context.InputParameters["Text"]!, times));
     }
 }
+
+/// <summary>Traces many lines synchronously and runs a background job per account: a busy trace log and job list.</summary>
+[PluginStep(MessageNames.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Synchronous)]
+[PluginStep(MessageNames.Create, Account.EntityName, PipelineStage.PostOperation, ExecutionMode.Asynchronous)]
+public sealed class ChattyPlugin : IPlugin
+{
+    public const int LinesPerStep = 20;
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var (context, trace, _) = Ctx.Of(serviceProvider);
+        for (var i = 0; i < LinesPerStep; i++) trace.Trace("mode {0} line {1}", context.Mode, i);
+    }
+}
