@@ -15,6 +15,9 @@ namespace VoiceForD365.Core.Schema
         public const string WhoAmI = "WhoAmI";
         public const string RetrieveEnvironmentVariableSecretValue = "RetrieveEnvironmentVariableSecretValue";
 
+        /// <summary>A process run on demand: the message of a custom workflow activity run outside any trigger.</summary>
+        public const string ExecuteWorkflow = "ExecuteWorkflow";
+
         /// <summary>The request AddMembersTeamRequest; plug-ins see it as the message <see cref="AddMembers"/> of team.</summary>
         public const string AddMembersTeam = "AddMembersTeam";
         public const string AddMembers = "AddMembers";

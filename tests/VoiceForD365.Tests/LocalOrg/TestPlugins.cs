@@ -151,3 +151,25 @@ public sealed class ChattyPlugin : IPlugin
         for (var i = 0; i < LinesPerStep; i++) trace.Trace("mode {0} line {1}", context.Mode, i);
     }
 }
+
+/// <summary>Steps on <see cref="GreetingHandler"/>'s own message: pre-operation changes the input, post-operation traces the result.</summary>
+[PluginStep(GreetingHandler.Message, "", PipelineStage.PreOperation, ExecutionMode.Synchronous)]
+[PluginStep(GreetingHandler.Message, "", PipelineStage.PostOperation, ExecutionMode.Synchronous)]
+public sealed class GreetingPlugin : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var (context, trace, _) = Ctx.Of(serviceProvider);
+        if (context.Stage == (int)PipelineStage.PreOperation)
+            context.InputParameters[GreetingHandler.Name] = ((string)context.InputParameters[GreetingHandler.Name]!).ToUpperInvariant();
+        else
+            trace.Trace("{0} at depth {1}: {2}", context.MessageName, context.Depth, context.OutputParameters[GreetingHandler.Greeting]!);
+    }
+}
+
+/// <summary>Refuses every greeting after the handler has run: what the handler wrote must be rolled back.</summary>
+[PluginStep(GreetingHandler.Message, "", PipelineStage.PostOperation, ExecutionMode.Synchronous)]
+public sealed class GreetingRefusingPlugin : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider) => throw new InvalidPluginExecutionException("No greetings today.");
+}

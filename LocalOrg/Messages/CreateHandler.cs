@@ -1,0 +1,15 @@
+using Microsoft.Xrm.Sdk;
+using VoiceForD365.Core.Schema;
+
+namespace VoiceForD365.LocalOrg.Messages;
+
+/// <summary>Create: inserts the row (its id, owner, state and audit columns set as Dataverse sets them) and returns its id.</summary>
+internal sealed class CreateHandler() : MessageHandler(MessageNames.Create)
+{
+    public override ParameterCollection Execute(OrganizationRequest request, MessageContext context)
+    {
+        var id = context.Records.Create(Target<Entity>(request), context.UserId);
+        context.PrimaryEntityId = id;
+        return Results((ParameterNames.Id, id));
+    }
+}

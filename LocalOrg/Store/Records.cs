@@ -1,0 +1,116 @@
+using Microsoft.Xrm.Sdk;
+using VoiceForD365.Core.Schema;
+using VoiceForD365.LocalOrg.Metadata;
+using VoiceForD365.LocalOrg.Pipeline;
+using VoiceForD365.LocalOrg.Query;
+using VoiceForD365.Solution.Model;
+
+namespace VoiceForD365.LocalOrg.Store;
+
+/// <summary>
+/// The organization's rows as its messages read and write them: checked against the metadata, stamped with the
+/// platform's columns (owner, state, created and modified on and by) and kept in the store. What several messages
+/// share lives here (Assign and AddToQueue write as Update and Create do); what one message does lives in its handler.
+/// </summary>
+internal sealed class Records(OrganizationMetadata metadata, DataStore store, OrganizationIdentity identity, Func<DateTime> utcNow) : IQuerySource
+{
+    public OrganizationMetadata Metadata => metadata;
+
+    public DataStore Store => store;
+
+    public DateTime UtcNow => utcNow();
+
+    TableDefinition IQuerySource.Table(string logicalName) => metadata.Table(logicalName);
+
+    IEnumerable<Entity> IQuerySource.Rows(string logicalName) => store.Rows(logicalName);
+
+    /// <summary>Inserts a new row as Create does: the id given or a new one, the owner, state and audit columns.</summary>
+    public Guid Create(Entity target, Guid userId)
+    {
+        var table = metadata.Table(target.LogicalName);
+        var id = target.Id != Guid.Empty ? target.Id : target.GetAttributeValue<Guid?>(table.PrimaryIdColumn) ?? Guid.NewGuid();
+        if (store.Find(table.LogicalName, id) != null)
+            throw Faults.Create(Faults.DuplicateRecord, $"Cannot insert duplicate key. A {table.LogicalName} with id {id} already exists.");
+        metadata.ValidateAttributes(table, target, isCreate: true);
+
+        var row = EntityCopy.Clone(target, column => !metadata.Column(table, column).IsSystemManaged || column == SystemColumns.OwnerId);
+        row.Id = id;
+        row.KeyAttributes.Clear();
+        row[table.PrimaryIdColumn] = id;
+        if (table.FindColumn(SystemColumns.OwnerId) != null && row.GetAttributeValue<EntityReference>(SystemColumns.OwnerId) == null)
+            row[SystemColumns.OwnerId] = new EntityReference(SystemUser.EntityName, userId);
+        if (table.FindColumn(SystemColumns.StateCode) != null && !row.Contains(SystemColumns.StateCode)) row[SystemColumns.StateCode] = new OptionSetValue(0);
+        if (table.FindColumn(SystemColumns.StatusCode) is { } status && !row.Contains(SystemColumns.StatusCode))
+            row[SystemColumns.StatusCode] = new OptionSetValue(status.Options.FirstOrDefault()?.Value ?? 1);
+        store.Insert(table, Stamp(row, userId, created: true));
+        return id;
+    }
+
+    /// <summary>Writes the given columns of an existing row (found by id, alternate key or primary id column) as Update does.</summary>
+    public void Update(Entity target, Guid userId)
+    {
+        var table = metadata.Table(target.LogicalName);
+        var id = target.Id != Guid.Empty ? target.Id
+            : target.KeyAttributes.Count > 0 ? store.FindByKey(table, target.KeyAttributes) ?? throw Faults.RecordNotFound(table.LogicalName, Guid.Empty)
+            : target.GetAttributeValue<Guid?>(table.PrimaryIdColumn) ?? throw Faults.InvalidArgumentFault($"Entity Id must be specified for Update of '{table.LogicalName}'.");
+        var existing = store.Find(table.LogicalName, id) ?? throw Faults.RecordNotFound(table.LogicalName, id);
+        metadata.ValidateAttributes(table, target, isCreate: false);
+        var row = EntityCopy.Clone(existing);
+        foreach (var attribute in target.Attributes)
+            if (!metadata.Column(table, attribute.Key).IsSystemManaged || attribute.Key == SystemColumns.OwnerId)
+                row[attribute.Key] = EntityCopy.CloneValue(attribute.Value);
+        store.Replace(table, Stamp(row, userId, created: false));
+    }
+
+    /// <summary>Inserts a row the organization itself holds (business unit, users, imported components), stamped as SYSTEM.</summary>
+    public void Seed(Entity row) => store.Insert(metadata.Table(row.LogicalName), Stamp(row, identity.SystemUserId));
+
+    /// <exception cref="System.ServiceModel.FaultException{OrganizationServiceFault}">The table or the row does not exist.</exception>
+    public void Require(EntityReference reference)
+    {
+        var table = metadata.Table(reference.LogicalName);
+        if (store.Find(table.LogicalName, reference.Id) == null) throw Faults.RecordNotFound(table.LogicalName, reference.Id);
+    }
+
+    public Guid? ResolveKey(string table, KeyAttributeCollection keys) => store.FindByKey(metadata.Table(table), keys);
+
+    /// <summary>The intersect row linking <paramref name="first"/> (the relationship's Entity1) and <paramref name="second"/>, if any.</summary>
+    public Entity? FindLink(ManyToManyDefinition relationship, Guid first, Guid second) =>
+        store.Rows(relationship.IntersectEntity).FirstOrDefault(r =>
+            r.GetAttributeValue<Guid>(relationship.Entity1IntersectAttribute) == first && r.GetAttributeValue<Guid>(relationship.Entity2IntersectAttribute) == second);
+
+    public void AddLink(ManyToManyDefinition relationship, Guid first, Guid second)
+    {
+        var intersect = metadata.Table(relationship.IntersectEntity);
+        var id = Guid.NewGuid();
+        store.Insert(intersect, new Entity(intersect.LogicalName, id)
+        {
+            [intersect.PrimaryIdColumn] = id,
+            [relationship.Entity1IntersectAttribute] = first,
+            [relationship.Entity2IntersectAttribute] = second,
+        });
+    }
+
+    public void RemoveLink(ManyToManyDefinition relationship, Entity link) => store.Remove(metadata.Table(relationship.IntersectEntity), link.Id);
+
+    /// <summary>Sets the audit columns the platform writes: created on/by on create, modified on/by always.</summary>
+    private Entity Stamp(Entity row, Guid userId, bool created = true)
+    {
+        var table = metadata.Table(row.LogicalName);
+        var now = utcNow();
+        var user = new EntityReference(SystemUser.EntityName, userId);
+        if (created && table.FindColumn(SystemColumns.CreatedOn) != null)
+        {
+            row[SystemColumns.CreatedOn] = now;
+            row[SystemColumns.CreatedBy] = user;
+        }
+        if (table.FindColumn(SystemColumns.ModifiedOn) != null)
+        {
+            row[SystemColumns.ModifiedOn] = now;
+            row[SystemColumns.ModifiedBy] = EntityCopy.CloneReference(user);
+        }
+        if (created && table.FindColumn(SystemColumns.OwningBusinessUnit) != null)
+            row[SystemColumns.OwningBusinessUnit] = new EntityReference(BusinessUnit.EntityName, identity.RootBusinessUnitId);
+        return row;
+    }
+}
