@@ -1,5 +1,4 @@
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 using VoiceForD365.Core.Schema;
 using LeadTable = VoiceForD365.Core.Schema.Lead;
 
@@ -85,25 +84,17 @@ public sealed class SampleData
 
     private void SeedInto(IOrganizationService service)
     {
-        var whoAmI = service.Execute(new OrganizationRequest(MessageNames.WhoAmI));
-        var businessUnit = new EntityReference(BusinessUnit.EntityName, (Guid)whoAmI.Results["BusinessUnitId"]!);
+        var builder = new OrganizationBuilder(service);
+        VoiceUserRole = FindOrCreateVoiceUserRole(builder);
 
-        VoiceUserRole = FindOrCreateVoiceUserRole(service, businessUnit);
+        var aino = CreateUser(builder, "Aino Virtanen", AinoEmail, "Voice User role assigned directly");
+        var mikko = CreateUser(builder, "Mikko Korhonen", MikkoEmail, $"Voice User role through the {ServiceDeskTeamName} team");
+        CreateUser(builder, "Sara Lindqvist", SaraEmail, "no Voice role");
+        builder.AssignRoles(aino, Role.VoiceUser);
 
-        var aino = CreateUser(service, businessUnit, "Aino", "Virtanen", AinoEmail, "Voice User role assigned directly");
-        var mikko = CreateUser(service, businessUnit, "Mikko", "Korhonen", MikkoEmail, $"Voice User role through the {ServiceDeskTeamName} team");
-        CreateUser(service, businessUnit, "Sara", "Lindqvist", SaraEmail, "no Voice role");
-        service.Associate(SystemUser.EntityName, aino.Id, new Relationship(Relationships.SystemUserRoles), [VoiceUserRole]);
-
-        var teamId = service.Create(new Entity(Team.EntityName)
-        {
-            [Team.Name] = ServiceDeskTeamName,
-            [Team.BusinessUnitId] = businessUnit,
-        });
-        ServiceDeskTeam = new EntityReference(Team.EntityName, teamId) { Name = ServiceDeskTeamName };
-        service.Associate(Team.EntityName, teamId, new Relationship(Relationships.TeamRoles), [VoiceUserRole]);
-        service.Associate(Team.EntityName, teamId, new Relationship(Relationships.TeamMembership), [mikko]);
-        _records.Add(new SeededRecord(Team.EntityName, teamId, ServiceDeskTeamName, $"role {Role.VoiceUser}; member {mikko.Name}"));
+        ServiceDeskTeam = builder.CreateTeam(ServiceDeskTeamName, Role.VoiceUser);
+        builder.AddToTeam(ServiceDeskTeam, mikko);
+        _records.Add(new SeededRecord(Team.EntityName, ServiceDeskTeam.Id, ServiceDeskTeamName, $"role {Role.VoiceUser}; member {mikko.Name}"));
 
         var contoso = CreateAccount(service, "Contoso Oy", HelsinkiSwitchboardPrefix + " 1000", "CON-1000");
         var fabrikam = CreateAccount(service, "Fabrikam AB", "+46 8 5550 1000", "FAB-2000");
@@ -128,37 +119,20 @@ public sealed class SampleData
         _records.Add(new SeededRecord(LeadTable.EntityName, leadId, leadName, "Alder Logistics; phone +358 20 765 4321; mobile +358 45 987 6543"));
     }
 
-    private EntityReference FindOrCreateVoiceUserRole(IOrganizationService service, EntityReference businessUnit)
+    private EntityReference FindOrCreateVoiceUserRole(OrganizationBuilder builder)
     {
-        var query = new QueryExpression(Role.EntityName) { ColumnSet = new ColumnSet(Role.Name), TopCount = 1 };
-        query.Criteria.AddCondition(Role.Name, ConditionOperator.Equal, Role.VoiceUser);
-        var existing = service.RetrieveMultiple(query).Entities.FirstOrDefault();
+        var existing = builder.FindRole(Role.VoiceUser);
         VoiceUserRoleExisted = existing != null;
-        var id = existing?.Id ?? service.Create(new Entity(Role.EntityName)
-        {
-            [Role.Name] = Role.VoiceUser,
-            [Role.BusinessUnitId] = businessUnit,
-        });
-        _records.Add(new SeededRecord(Role.EntityName, id, Role.VoiceUser, VoiceUserRoleExisted ? "security role of the solution (found)" : "security role (created here: the organization did not have it)"));
-        return new EntityReference(Role.EntityName, id) { Name = Role.VoiceUser };
+        var role = existing ?? builder.CreateRole(Role.VoiceUser);
+        _records.Add(new SeededRecord(Role.EntityName, role.Id, Role.VoiceUser, VoiceUserRoleExisted ? "security role of the solution (found)" : "security role (created here: the organization did not have it)"));
+        return role;
     }
 
-    private EntityReference CreateUser(IOrganizationService service, EntityReference businessUnit, string firstName, string lastName, string email, string access)
+    private EntityReference CreateUser(OrganizationBuilder builder, string fullName, string email, string access)
     {
-        var fullName = $"{firstName} {lastName}";
-        var id = service.Create(new Entity(SystemUser.EntityName)
-        {
-            [SystemUser.FirstName] = firstName,
-            [SystemUser.LastName] = lastName,
-            [SystemUser.FullName] = fullName,
-            [SystemUser.DomainName] = email,
-            [SystemUser.InternalEmailAddress] = email,
-            [SystemUser.BusinessUnitId] = businessUnit,
-            [SystemUser.IsDisabled] = false,
-        });
-        var user = new EntityReference(SystemUser.EntityName, id) { Name = fullName };
+        var user = builder.CreateUser(fullName, email);
         _users.Add(user);
-        _records.Add(new SeededRecord(SystemUser.EntityName, id, fullName, $"{email}; {access}"));
+        _records.Add(new SeededRecord(SystemUser.EntityName, user.Id, fullName, $"{email}; {access}"));
         return user;
     }
 

@@ -97,31 +97,24 @@ internal static class EnreachUserIdsBench
     /// <summary>Users, the role given directly (one Associate), teams holding the role with their members, and a team without it.</summary>
     private static void Seed(LocalOrganization org, IReadOnlyList<SeedUser> users)
     {
-        var service = org.Service;
-        var role = new EntityReference(Role.EntityName, org.RoleId(Role.VoiceUser));
-        var businessUnit = new EntityReference(BusinessUnit.EntityName, org.RootBusinessUnitId);
-        var ids = new Guid[users.Count];
-        for (var i = 0; i < users.Count; i++)
+        var builder = org.Builder;
+        foreach (var user in users)
         {
-            ids[i] = service.Create(new Entity(SystemUser.EntityName)
+            user.DataverseId = builder.CreateUser(new Entity(SystemUser.EntityName)
             {
-                [SystemUser.FullName] = users[i].FullName,
-                [SystemUser.InternalEmailAddress] = users[i].Email,
-                [SystemUser.BusinessUnitId] = businessUnit,
-                [SystemUser.EnreachUserId] = EnreachUserIdColumn.Value(users[i].InitialId),
-            });
-            users[i].DataverseId = ids[i];
+                [SystemUser.FullName] = user.FullName,
+                [SystemUser.InternalEmailAddress] = user.Email,
+                [SystemUser.EnreachUserId] = EnreachUserIdColumn.Value(user.InitialId),
+            }).Id;
         }
 
-        EntityReferenceCollection Refs(IEnumerable<SeedUser> members) => new(members.Select(u => new EntityReference(SystemUser.EntityName, u.DataverseId)).ToList());
-        var direct = users.Where(u => u.Access == VoiceAccess.Direct).ToList();
-        if (direct.Count > 0) service.Associate(Role.EntityName, role.Id, new Relationship(Relationships.SystemUserRoles), Refs(direct));
+        EntityReference Ref(SeedUser user) => new(SystemUser.EntityName, user.DataverseId);
+        builder.AssignRole(Role.VoiceUser, users.Where(u => u.Access == VoiceAccess.Direct).Select(Ref));
         foreach (var group in users.Where(u => u.Team != null).GroupBy(u => u.Team!.Value))
         {
             var holdsRole = group.Key >= 0;
-            var teamId = service.Create(new Entity(Team.EntityName) { [Team.Name] = holdsRole ? $"Voice team {group.Key + 1}" : "Back office", [Team.BusinessUnitId] = businessUnit });
-            if (holdsRole) service.Associate(Team.EntityName, teamId, new Relationship(Relationships.TeamRoles), [role]);
-            service.Associate(Team.EntityName, teamId, new Relationship(Relationships.TeamMembership), Refs(group));
+            var team = builder.CreateTeam(holdsRole ? $"Voice team {group.Key + 1}" : "Back office", holdsRole ? [Role.VoiceUser] : []);
+            builder.AddToTeam(team, group.Select(Ref).ToArray());
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Xrm.Sdk.Query;
 using VoiceForD365.Core.Callbacks;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.Core.Settings;
+using VoiceForD365.LocalOrg;
 using VoiceForD365.Solution;
 using VoiceForD365.Workflows.Callbacks;
 
@@ -36,7 +37,7 @@ public sealed class CallbackProfilesScenario : IDemoScenario
         output.WriteLine($"  Process \"{process.Name}\" ({process.UniqueName}, id {process.Id}): background, on create of {process.PrimaryEntity}");
         output.WriteLine($"    when {PhoneCall.CallbackProfileId} contains data; step {string.Join(", ", process.Steps.Select(s => s.Name))}; {(org.Processes.Any(p => p.Definition.UniqueName == process.UniqueName) ? "activated" : "NOT activated")}");
 
-        var apiUser = ApiUser(service);
+        var apiUser = ApiUser(org);
         output.WriteLine($"  Application user {apiUser.Name} holds the {Role.VoiceApiUser} role (the API User rule's owner).");
         SetDefaultSubject(service);
         output.WriteLine($"  Setting {SettingNames.CallbackRequestDefaultSubject} = \"{DefaultSubject}\"");
@@ -108,27 +109,15 @@ public sealed class CallbackProfilesScenario : IDemoScenario
     private static string Show(object? value) => value is EntityReference r ? $"{r.Name ?? r.LogicalName} ({r.LogicalName})" : "(empty)";
 
     /// <summary>The application user the API User rule needs: the one the organization has, else a new one.</summary>
-    private static EntityReference ApiUser(IOrganizationService service)
+    private static EntityReference ApiUser(LocalOrganization org)
     {
         var query = new QueryExpression(SystemUser.EntityName) { ColumnSet = new ColumnSet(SystemUser.FullName), TopCount = 1 };
         query.Criteria.AddCondition(SystemUser.ApplicationId, ConditionOperator.NotNull);
         query.AddLink(Relationships.SystemUserRolesIntersect, SystemUser.PrimaryId, SystemUser.PrimaryId)
             .AddLink(Role.EntityName, Role.PrimaryId, Role.PrimaryId).LinkCriteria.AddCondition(Role.Name, ConditionOperator.Equal, Role.VoiceApiUser);
-        if (service.RetrieveMultiple(query).Entities.FirstOrDefault() is { } existing)
+        if (org.Service.RetrieveMultiple(query).Entities.FirstOrDefault() is { } existing)
             return new EntityReference(SystemUser.EntityName, existing.Id) { Name = existing.GetAttributeValue<string>(SystemUser.FullName) };
-
-        const string name = "Enreach Sync";
-        var id = service.Create(new Entity(SystemUser.EntityName)
-        {
-            [SystemUser.FullName] = name,
-            [SystemUser.ApplicationId] = new Guid("6f1c2b1e-0d5a-4c57-9a2e-5c0f3f6a7b01"),
-            [SystemUser.IsDisabled] = false,
-        });
-        var roles = new QueryExpression(Role.EntityName) { ColumnSet = new ColumnSet(Role.PrimaryId), TopCount = 1 };
-        roles.Criteria.AddCondition(Role.Name, ConditionOperator.Equal, Role.VoiceApiUser);
-        var role = service.RetrieveMultiple(roles).Entities.Single();
-        service.Associate(SystemUser.EntityName, id, new Relationship(Relationships.SystemUserRoles), [role.ToEntityReference()]);
-        return new EntityReference(SystemUser.EntityName, id) { Name = name };
+        return org.Builder.CreateApplicationUser("Enreach Sync", new Guid("6f1c2b1e-0d5a-4c57-9a2e-5c0f3f6a7b01"), Role.VoiceApiUser);
     }
 
     private static void SetDefaultSubject(IOrganizationService service)

@@ -23,7 +23,6 @@ public sealed class EnreachUserIdsScenario : IDemoScenario
         var output = context.Output;
         var sample = context.Sample;
         var (aino, mikko, sara) = (sample.Users[0], sample.Users[1], sample.Users[2]);
-        var voiceUserRole = new EntityReference(Role.EntityName, sample.VoiceUserRole.Id);
 
         output.WriteLine("  After seeding, the sample users' Enreach User Ids (set by the background jobs of the role and team associations):");
         TextTable.Write(output, ["user", "Voice User", "Enreach User Id"],
@@ -34,13 +33,13 @@ public sealed class EnreachUserIdsScenario : IDemoScenario
         ], "    ");
 
         Trigger(context, "(a)", $"The {Role.VoiceUser} role is assigned to {sara.Name} (Associate {Relationships.SystemUserRoles})", sara,
-            () => service.Associate(SystemUser.EntityName, sara.Id, new Relationship(Relationships.SystemUserRoles), [voiceUserRole]));
+            () => org.Builder.AssignRoles(sara, Role.VoiceUser));
 
-        var eero = CreateUser(context, "Eero", "Salminen", DemoEnreach.EeroEmail);
+        var eero = org.Builder.CreateUser("Eero Salminen", DemoEnreach.EeroEmail);
         output.WriteLine();
         output.WriteLine($"  New user {eero.Name} ({DemoEnreach.EeroEmail}) is created without a role: not a Voice user, so nothing is asked of Enreach.");
         Trigger(context, "(b)", $"{eero.Name} joins the {sample.ServiceDeskTeam.Name} team, which holds the {Role.VoiceUser} role (Associate {Relationships.TeamMembership})", eero,
-            () => service.Associate(Team.EntityName, sample.ServiceDeskTeam.Id, new Relationship(Relationships.TeamMembership), [eero]));
+            () => org.Builder.AddToTeam(sample.ServiceDeskTeam, eero));
 
         Trigger(context, "(c)", $"{aino.Name}'s email changes to {DemoEnreach.AinoNewEmail} (Update {SystemUser.InternalEmailAddress})", aino,
             () => service.Update(new Entity(SystemUser.EntityName, aino.Id) { [SystemUser.InternalEmailAddress] = DemoEnreach.AinoNewEmail }));
@@ -50,22 +49,23 @@ public sealed class EnreachUserIdsScenario : IDemoScenario
             () => service.Update(new Entity(SystemUser.EntityName, aino.Id) { [SystemUser.LastName] = "Laine", [SystemUser.FullName] = aino.Name }),
             unrelated: true);
 
-        PressTheButton(context, aino, mikko, sara, eero, voiceUserRole);
+        PressTheButton(context, aino, mikko, sara, eero);
     }
 
     /// <summary>(e): the custom API the ribbon button calls, after changes in Enreach and two users Enreach can't match.</summary>
-    private static void PressTheButton(DemoContext context, EntityReference aino, EntityReference mikko, EntityReference sara, EntityReference eero, EntityReference voiceUserRole)
+    private static void PressTheButton(DemoContext context, EntityReference aino, EntityReference mikko, EntityReference sara, EntityReference eero)
     {
+        var builder = context.Organization.Builder;
         var service = context.Organization.Service;
         var output = context.Output;
         var enreach = context.Enreach;
 
         output.WriteLine();
         output.WriteLine("  (e) The Update Enreach User Ids button (custom API vfd_UpdateEnreachUserIds, as the ribbon's script calls it)");
-        var helmi = CreateUser(context, "Helmi", "Koskinen", DemoEnreach.HelmiEmail);
-        var otto = CreateUser(context, "Otto", "Mäkelä", DemoEnreach.OttoEmail);
+        var helmi = builder.CreateUser("Helmi Koskinen", DemoEnreach.HelmiEmail);
+        var otto = builder.CreateUser("Otto Mäkelä", DemoEnreach.OttoEmail);
         var setup = new Measurement(context);
-        service.Associate(Role.EntityName, voiceUserRole.Id, new Relationship(Relationships.SystemUserRoles), [helmi, otto]);
+        builder.AssignRole(Role.VoiceUser, [helmi, otto]);
         output.WriteLine($"      First, new users {helmi.Name} and {otto.Name} get the {Role.VoiceUser} role; Enreach can match neither:");
         WriteTraces(output, context, setup, helmi, otto);
         output.WriteLine($"      {setup.Describe()}");
@@ -127,22 +127,6 @@ public sealed class EnreachUserIdsScenario : IDemoScenario
         foreach (var trace in context.Organization.Traces.Skip(since.Traces))
             if (users.Any(u => trace.Text.StartsWith(u.Name + " (", StringComparison.Ordinal)))
                 output.WriteLine($"      plug-in trace: {trace.Text}");
-    }
-
-    private static EntityReference CreateUser(DemoContext context, string firstName, string lastName, string email)
-    {
-        var fullName = $"{firstName} {lastName}";
-        var id = context.Organization.Service.Create(new Entity(SystemUser.EntityName)
-        {
-            [SystemUser.FirstName] = firstName,
-            [SystemUser.LastName] = lastName,
-            [SystemUser.FullName] = fullName,
-            [SystemUser.DomainName] = email,
-            [SystemUser.InternalEmailAddress] = email,
-            [SystemUser.BusinessUnitId] = new EntityReference(BusinessUnit.EntityName, context.Organization.RootBusinessUnitId),
-            [SystemUser.IsDisabled] = false,
-        });
-        return new EntityReference(SystemUser.EntityName, id) { Name = fullName };
     }
 
     private static Guid? IdOf(IOrganizationService service, Guid userId) =>

@@ -3,6 +3,7 @@ using Microsoft.Xrm.Sdk.Query;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.Core.Settings;
 using VoiceForD365.LocalOrg;
+using VoiceForD365.LocalOrg.Samples;
 using VoiceForD365.Workflows;
 
 namespace VoiceForD365.Tests.Callbacks;
@@ -28,35 +29,24 @@ public sealed class CallbackOrg
 
     public IOrganizationService Service => Org.Service;
 
+    public OrganizationBuilder Builder => Org.Builder;
+
     /// <summary>An application user (applicationid set) holding the Voice ApiUser role, directly or through a team.</summary>
     public Guid ApiUser(string name = "Voice API", bool disabled = false, bool throughTeam = false)
     {
-        var id = Service.Create(new Entity(SystemUser.EntityName)
-        {
-            [SystemUser.FullName] = name,
-            [SystemUser.ApplicationId] = Guid.NewGuid(),
-            [SystemUser.IsDisabled] = disabled,
-        });
-        if (throughTeam)
-        {
-            var team = Team(name + " team");
-            Service.Associate(Core.Schema.Team.EntityName, team, new Relationship(Relationships.TeamRoles), [RoleRef(Role.VoiceApiUser)]);
-            Service.Associate(Core.Schema.Team.EntityName, team, new Relationship(Relationships.TeamMembership), [new EntityReference(SystemUser.EntityName, id)]);
-        }
-        else
-        {
-            GiveRole(id, Role.VoiceApiUser);
-        }
-        return id;
+        var user = Builder.CreateUser(
+            new Entity(SystemUser.EntityName) { [SystemUser.FullName] = name, [SystemUser.ApplicationId] = Guid.NewGuid(), [SystemUser.IsDisabled] = disabled },
+            throughTeam ? [] : [Role.VoiceApiUser]);
+        if (throughTeam) Builder.AddToTeam(Builder.CreateTeam(name + " team", Role.VoiceApiUser), user);
+        return user.Id;
     }
 
     public Guid User(string name, bool disabled = false) =>
-        Service.Create(new Entity(SystemUser.EntityName) { [SystemUser.FullName] = name, [SystemUser.InternalEmailAddress] = name.ToLowerInvariant().Replace(' ', '.') + "@contoso.test", [SystemUser.IsDisabled] = disabled });
+        Builder.CreateUser(new Entity(SystemUser.EntityName) { [SystemUser.FullName] = name, [SystemUser.InternalEmailAddress] = name.ToLowerInvariant().Replace(' ', '.') + "@contoso.test", [SystemUser.IsDisabled] = disabled }).Id;
 
-    public void GiveRole(Guid userId, string role) =>
-        Service.Associate(SystemUser.EntityName, userId, new Relationship(Relationships.SystemUserRoles), [RoleRef(role)]);
+    public void GiveRole(Guid userId, string role) => Builder.AssignRoles(UserRef(userId), role);
 
-    public Guid Team(string name) => Service.Create(new Entity(Core.Schema.Team.EntityName) { [Core.Schema.Team.Name] = name });
+    public Guid Team(string name) => Builder.CreateTeam(name).Id;
 
     public Guid Queue(string name, EntityReference? owner = null)
     {
@@ -121,8 +111,6 @@ public sealed class CallbackOrg
     public static EntityReference ProfileRef(Guid id) => new(CallbackProfile.EntityName, id);
 
     public static EntityReference CallRef(Guid id) => new(Core.Schema.PhoneCall.EntityName, id);
-
-    private EntityReference RoleRef(string role) => new(Role.EntityName, Org.RoleId(role));
 
     /// <summary>Every trace line and system job message: what an administrator could read.</summary>
     public string AllText() => string.Join("\n", Org.Traces.Select(t => t.Text).Concat(Org.SystemJobs.Select(j => j.Message ?? "")));

@@ -132,7 +132,7 @@ public class PipelineTests
     public void PluginServiceForNullUser_Should_ActAsSystemWhileInitiatingUserStaysTheCaller()
     {
         var org = OrgWith(typeof(UserReportingPlugin));
-        var agent = org.Service.Create(new Entity(SystemUser.EntityName) { [SystemUser.FullName] = "Agent" });
+        var agent = org.Builder.CreateUser("Agent", null).Id;
 
         CreateAccount(org.ServiceAs(agent));
 

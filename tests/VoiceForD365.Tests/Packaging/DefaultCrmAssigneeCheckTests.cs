@@ -14,7 +14,7 @@ public class DefaultCrmAssigneeCheckTests
     private readonly SettingOrg _org = new();
 
     private Guid User(string name, Guid? enreachId) =>
-        _org.Service.Create(new Entity(SystemUser.EntityName) { [SystemUser.FullName] = name, [SystemUser.EnreachUserId] = EnreachUserIdColumn.Value(enreachId) });
+        _org.Org.Builder.CreateUser(new Entity(SystemUser.EntityName) { [SystemUser.FullName] = name, [SystemUser.EnreachUserId] = EnreachUserIdColumn.Value(enreachId) }).Id;
 
     [Fact]
     public void SettingWithoutAValue_Should_SayToSetItToTheEnreachIdOfTheFallbackOwner()

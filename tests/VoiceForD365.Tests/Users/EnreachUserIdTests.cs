@@ -74,8 +74,7 @@ public class EnreachUserIdTests : IClassFixture<EmulatorFixture>
         _org.Join(team, cecilia);
         Assert.Null(_org.EnreachIdOf(cecilia));
 
-        _org.Service.Associate(Core.Schema.Team.EntityName, team, new Relationship(Core.Schema.Relationships.TeamRoles),
-            [new EntityReference(Core.Schema.Role.EntityName, _org.Org.RoleId(Core.Schema.Role.VoiceUser))]);
+        _org.GiveVoiceUserRoleToTeam(team);
 
         Assert.Equal(enreachId, _org.EnreachIdOf(cecilia));
     }
@@ -330,8 +329,7 @@ public class EnreachUserIdTests : IClassFixture<EmulatorFixture>
         _org.GiveVoiceUserRole(agents[0]);
         foreach (var agent in agents.Skip(1)) _org.Join(team, agent);
         _enreach.Requests.Reset();
-        _org.Service.Associate(Core.Schema.Team.EntityName, team, new Relationship(Core.Schema.Relationships.TeamRoles),
-            [new EntityReference(Core.Schema.Role.EntityName, _org.Org.RoleId(Core.Schema.Role.VoiceUser))]);
+        _org.GiveVoiceUserRoleToTeam(team);
         _org.Service.Update(new Entity(Core.Schema.SystemUser.EntityName, agents[1]) { [Core.Schema.SystemUser.EnreachUserId] = Guid.NewGuid().ToString() });
         _org.Org.Requests.Reset();
 

@@ -20,12 +20,7 @@ public class EnreachUserIdUpdaterTests
 
     private readonly LocalOrganization _org = new();
 
-    private Guid VoiceUser(string email)
-    {
-        var id = _org.Service.Create(new Entity(SystemUser.EntityName) { [SystemUser.FullName] = email, [SystemUser.InternalEmailAddress] = email });
-        _org.Service.Associate(SystemUser.EntityName, id, new Relationship(Relationships.SystemUserRoles), [new EntityReference(Role.EntityName, _org.RoleId(Role.VoiceUser))]);
-        return id;
-    }
+    private Guid VoiceUser(string email) => _org.Builder.CreateUser(email, email, Role.VoiceUser).Id;
 
     private int UsersWithId() =>
         _org.Service.RetrieveMultiple(new QueryExpression(SystemUser.EntityName) { Criteria = { Conditions = { new ConditionExpression(SystemUser.EnreachUserId, ConditionOperator.NotNull) } } }).Entities.Count;
@@ -51,7 +46,7 @@ public class EnreachUserIdUpdaterTests
     [Fact]
     public void NoVoiceUser_Should_NeitherCreateTheClientNorAskEnreach()
     {
-        _org.Service.Create(new Entity(SystemUser.EntityName) { [SystemUser.FullName] = "Not a Voice user", [SystemUser.InternalEmailAddress] = "x@contoso.test" });
+        _org.Builder.CreateUser("Not a Voice user", "x@contoso.test");
         var created = false;
 
         var summary = new EnreachUserIdUpdater(_org.Service, () => { created = true; return new FixedDirectory(); }, _ => { }).UpdateVoiceUsers();

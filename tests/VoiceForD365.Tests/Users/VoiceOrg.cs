@@ -35,35 +35,31 @@ public sealed class VoiceOrg
             [VoiceSetting.Value] = value,
         });
 
+    public OrganizationBuilder Builder => Org.Builder;
+
     public Guid User(string fullName, string? email, string? emailOverride = null, Guid? enreachUserId = null) =>
-        Service.Create(new Entity(SystemUser.EntityName)
+        CreateUser(fullName, email, emailOverride, enreachUserId);
+
+    public Guid VoiceUser(string fullName, string? email, string? emailOverride = null) => CreateUser(fullName, email, emailOverride, null, Role.VoiceUser);
+
+    public void GiveVoiceUserRole(Guid userId) => Builder.AssignRoles(new EntityReference(SystemUser.EntityName, userId), Role.VoiceUser);
+
+    /// <summary>Gives the team the Voice User role (its members become Voice users).</summary>
+    public void GiveVoiceUserRoleToTeam(Guid teamId) => Builder.AssignRoles(new EntityReference(Core.Schema.Team.EntityName, teamId), Role.VoiceUser);
+
+    public Guid Team(string name, bool withVoiceUserRole) => Builder.CreateTeam(name, withVoiceUserRole ? [Role.VoiceUser] : []).Id;
+
+    public void Join(Guid teamId, Guid userId) =>
+        Builder.AddToTeam(new EntityReference(Core.Schema.Team.EntityName, teamId), new EntityReference(SystemUser.EntityName, userId));
+
+    private Guid CreateUser(string fullName, string? email, string? emailOverride, Guid? enreachUserId, params string[] roles) =>
+        Builder.CreateUser(new Entity(SystemUser.EntityName)
         {
             [SystemUser.FullName] = fullName,
             [SystemUser.InternalEmailAddress] = email,
             [SystemUser.EnreachUserEmail] = emailOverride,
             [SystemUser.EnreachUserId] = EnreachUserIdColumn.Value(enreachUserId),
-        });
-
-    public Guid VoiceUser(string fullName, string? email, string? emailOverride = null)
-    {
-        var id = User(fullName, email, emailOverride);
-        GiveVoiceUserRole(id);
-        return id;
-    }
-
-    public void GiveVoiceUserRole(Guid userId) =>
-        Service.Associate(SystemUser.EntityName, userId, new Relationship(Relationships.SystemUserRoles), [new EntityReference(Role.EntityName, Org.RoleId(Role.VoiceUser))]);
-
-    public Guid Team(string name, bool withVoiceUserRole)
-    {
-        var id = Service.Create(new Entity(Core.Schema.Team.EntityName) { [Core.Schema.Team.Name] = name });
-        if (withVoiceUserRole)
-            Service.Associate(Core.Schema.Team.EntityName, id, new Relationship(Relationships.TeamRoles), [new EntityReference(Role.EntityName, Org.RoleId(Role.VoiceUser))]);
-        return id;
-    }
-
-    public void Join(Guid teamId, Guid userId) =>
-        Service.Associate(Core.Schema.Team.EntityName, teamId, new Relationship(Relationships.TeamMembership), [new EntityReference(SystemUser.EntityName, userId)]);
+        }, roles).Id;
 
     public Guid? EnreachIdOf(Guid userId) =>
         EnreachUserIdColumn.Read(Service.Retrieve(SystemUser.EntityName, userId, new ColumnSet(SystemUser.EnreachUserId)));
