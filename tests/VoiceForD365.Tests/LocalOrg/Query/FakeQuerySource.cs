@@ -3,7 +3,7 @@ using VoiceForD365.LocalOrg;
 using VoiceForD365.LocalOrg.Query;
 using VoiceForD365.Solution.Model;
 
-namespace VoiceForD365.Tests.LocalOrg;
+namespace VoiceForD365.Tests.LocalOrg.Query;
 
 /// <summary>An in-memory <see cref="IQuerySource"/> for query engine tests: account and contact tables, rows kept as given.</summary>
 internal sealed class FakeQuerySource : IQuerySource
