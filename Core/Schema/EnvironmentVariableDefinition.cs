@@ -5,6 +5,7 @@ namespace VoiceForD365.Core.Schema
         public const string EntityName = "environmentvariabledefinition";
         public const string PrimaryId = "environmentvariabledefinitionid";
         public const string SchemaName = "schemaname";
+        public const string SchemaNameKey = "environmentvariabledefinition_schemaname";
         public const string DisplayName = "displayname";
         public const string Description = "description";
         public const string DefaultValue = "defaultvalue";

@@ -14,7 +14,9 @@ namespace VoiceForD365.Core.Schema
         public const string To = "to";
         public const string RegardingObjectId = "regardingobjectid";
         public const string ScheduledStart = "scheduledstart";
+        public const string ScheduledEnd = "scheduledend";
         public const string ActualStart = "actualstart";
+        public const string ActualEnd = "actualend";
         public const string ActualDurationMinutes = "actualdurationminutes";
         public const string OwnerId = "ownerid";
         public const string StateCode = "statecode";

@@ -4,7 +4,9 @@ namespace VoiceForD365.Core.Schema
     {
         public const string EntityName = "queueitem";
         public const string PrimaryId = "queueitemid";
+        public const string Title = "title";
         public const string QueueId = "queueid";
         public const string ObjectId = "objectid";
+        public const string WorkerId = "workerid";
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Xrm.Sdk;
+using VoiceForD365.Core.Schema;
 using VoiceForD365.Solution;
 using VoiceForD365.Solution.Model;
 
@@ -47,7 +48,7 @@ public sealed class OrganizationMetadata
         foreach (var attribute in target.Attributes)
         {
             var column = Column(table, attribute.Key);
-            if (column.IsSystemManaged && column.Type != ColumnType.PrimaryKey && attribute.Key is not "ownerid")
+            if (column.IsSystemManaged && column.Type != ColumnType.PrimaryKey && attribute.Key is not SystemColumns.OwnerId)
                 continue; // Dataverse silently ignores values for system-managed columns such as createdon.
             var value = attribute.Value;
             if (value == null)

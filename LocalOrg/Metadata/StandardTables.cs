@@ -17,9 +17,9 @@ public static class StandardTables
         Memo(PhoneCall.Description, "Description", 2000),
         new ColumnDefinition(PhoneCall.RegardingObjectId, ColumnType.Lookup, "Regarding") { Targets = [Account.EntityName, Contact.EntityName, Lead.EntityName, Incident.EntityName] },
         Date(PhoneCall.ScheduledStart, "Scheduled Start"),
-        Date("scheduledend", "Scheduled End"),
+        Date(PhoneCall.ScheduledEnd, "Scheduled End"),
         Date(PhoneCall.ActualStart, "Actual Start"),
-        Date("actualend", "Actual End"),
+        Date(PhoneCall.ActualEnd, "Actual End"),
         WholeNumber(PhoneCall.ActualDurationMinutes, "Actual Duration", 0, int.MaxValue),
         new ColumnDefinition(PhoneCall.StateCode, ColumnType.State, "Activity Status") { Options = [new(0, "Open"), new(1, "Completed"), new(2, "Canceled")] },
         new ColumnDefinition(PhoneCall.StatusCode, ColumnType.Status, "Status Reason") { Options = [new(1, "Open"), new(2, "Made"), new(3, "Canceled"), new(4, "Received")] },
@@ -59,23 +59,23 @@ public static class StandardTables
             Ownership = TableOwnership.OrganizationOwned,
             Columns = [PrimaryKey(Role.PrimaryId, "Role"), Text(Role.Name, "Name", 100), Lookup(Role.BusinessUnitId, "Business Unit", BusinessUnit.EntityName), .. Columns.System(userOwned: false)],
         },
-        Intersect(Relationships.SystemUserRolesIntersect, "systemuserroleid", SystemUser.PrimaryId, Role.PrimaryId),
-        Intersect(Relationships.TeamMembershipIntersect, "teammembershipid", SystemUser.PrimaryId, Team.PrimaryId),
-        Intersect(Relationships.TeamRolesIntersect, "teamroleid", Team.PrimaryId, Role.PrimaryId),
+        Intersect(Relationships.SystemUserRolesIntersect, Relationships.SystemUserRolesIntersectId, SystemUser.PrimaryId, Role.PrimaryId),
+        Intersect(Relationships.TeamMembershipIntersect, Relationships.TeamMembershipIntersectId, SystemUser.PrimaryId, Team.PrimaryId),
+        Intersect(Relationships.TeamRolesIntersect, Relationships.TeamRolesIntersectId, Team.PrimaryId, Role.PrimaryId),
         new(Queue.EntityName, "Queue", Queue.PrimaryId, Queue.Name)
         {
-            Columns = [PrimaryKey(Queue.PrimaryId, "Queue"), Text(Queue.Name, "Name", 400), Text("emailaddress", "Incoming Email", 100), .. Columns.System(userOwned: true)],
+            Columns = [PrimaryKey(Queue.PrimaryId, "Queue"), Text(Queue.Name, "Name", 400), Text(Queue.EmailAddress, "Incoming Email", 100), .. Columns.System(userOwned: true)],
         },
-        new(QueueItem.EntityName, "Queue Item", QueueItem.PrimaryId, "title")
+        new(QueueItem.EntityName, "Queue Item", QueueItem.PrimaryId, QueueItem.Title)
         {
             Ownership = TableOwnership.OrganizationOwned,
             Columns =
             [
                 PrimaryKey(QueueItem.PrimaryId, "Queue Item"),
-                Text("title", "Title", 300),
+                Text(QueueItem.Title, "Title", 300),
                 Lookup(QueueItem.QueueId, "Queue", Queue.EntityName),
                 Lookup(QueueItem.ObjectId, "Object", PhoneCall.EntityName, Incident.EntityName),
-                Lookup("workerid", "Worked By", SystemUser.EntityName, Team.EntityName),
+                Lookup(QueueItem.WorkerId, "Worked By", SystemUser.EntityName, Team.EntityName),
                 .. Columns.System(userOwned: false),
             ],
         },
@@ -128,9 +128,9 @@ public static class StandardTables
                 Text(Account.Telephone1, "Main Phone", 50),
                 Text(Account.AccountNumber, "Account Number", 20),
                 Lookup(Account.PrimaryContactId, "Primary Contact", Contact.EntityName),
-                Currency("revenue", "Annual Revenue"),
-                WholeNumber("numberofemployees", "Number of Employees", 0, 1000000000),
-                Choice("industrycode", "Industry", new(1, "Accounting"), new(2, "Agriculture"), new(3, "Broadcasting"), new(4, "Brokers"), new(5, "Building Supply Retail")),
+                Currency(Account.Revenue, "Annual Revenue"),
+                WholeNumber(Account.NumberOfEmployees, "Number of Employees", 0, 1000000000),
+                Choice(Account.IndustryCode, "Industry", new(1, "Accounting"), new(2, "Agriculture"), new(3, "Broadcasting"), new(4, "Brokers"), new(5, "Building Supply Retail")),
                 .. Columns.ActiveInactiveState(),
                 .. Columns.System(userOwned: true),
             ],
@@ -178,7 +178,7 @@ public static class StandardTables
                 .. Columns.ActiveInactiveState(),
                 .. Columns.System(userOwned: false),
             ],
-            Keys = [new AlternateKeyDefinition("environmentvariabledefinition_schemaname", "Schema Name", [EnvironmentVariableDefinition.SchemaName])],
+            Keys = [new AlternateKeyDefinition(EnvironmentVariableDefinition.SchemaNameKey, "Schema Name", [EnvironmentVariableDefinition.SchemaName])],
         },
         new(EnvironmentVariableValue.EntityName, "Environment Variable Value", EnvironmentVariableValue.PrimaryId, EnvironmentVariableValue.SchemaName)
         {

@@ -169,6 +169,3 @@ public sealed class SampleData
             $"at {account.Name}; phone {phone}" + (mobile == null ? "" : $"; mobile {mobile}") + $"; {email}"));
     }
 }
-
-/// <summary>One seeded record: its table, id, primary name and a one-line description of what was set.</summary>
-public sealed record SeededRecord(string Table, Guid Id, string Name, string Details);

@@ -83,12 +83,12 @@ public sealed class ProcessRegistration
         if (string.Equals(message, MessageNames.Create, StringComparison.OrdinalIgnoreCase)) return Definition.Trigger.OnCreate;
         if (!string.Equals(message, MessageNames.Update, StringComparison.OrdinalIgnoreCase) || !Definition.Trigger.OnUpdate) return false;
         return Definition.Trigger.OnUpdateColumns.Count == 0
-            || (request.Parameters.TryGetValue("Target", out var target) && target is Entity entity && Definition.Trigger.OnUpdateColumns.Any(entity.Contains));
+            || (request.Parameters.TryGetValue(ParameterNames.Target, out var target) && target is Entity entity && Definition.Trigger.OnUpdateColumns.Any(entity.Contains));
     }
 
     /// <summary>Whether the record is in the process's scope: a user-scoped process runs on its owner's records only (the local organization has one business unit).</summary>
     internal bool InScope(Entity row) =>
-        Definition.Scope != ProcessScope.User || row.GetAttributeValue<EntityReference>("ownerid")?.Id == OwnerId;
+        Definition.Scope != ProcessScope.User || row.GetAttributeValue<EntityReference>(SystemColumns.OwnerId)?.Id == OwnerId;
 
     /// <summary>The first condition the record fails, or null when all hold.</summary>
     internal ProcessCondition? FailedCondition(Entity row) => Definition.Conditions.FirstOrDefault(c => !Holds(c, row));

@@ -1,4 +1,3 @@
-using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using VoiceForD365.Core.Enreach;
 using VoiceForD365.Core.Schema;
