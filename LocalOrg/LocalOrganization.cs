@@ -158,8 +158,8 @@ public sealed class LocalOrganization
                 [EnvironmentVariableDefinition.Description] = variable.Description,
                 [EnvironmentVariableDefinition.DefaultValue] = variable.DefaultValue,
                 [EnvironmentVariableDefinition.Type] = new OptionSetValue((int)variable.Type),
-                [SystemColumns.StateCode] = new OptionSetValue(0),
-                [SystemColumns.StatusCode] = new OptionSetValue(1),
+                [StandardColumns.StateCode] = new OptionSetValue(0),
+                [StandardColumns.StatusCode] = new OptionSetValue(1),
             });
         }
     }

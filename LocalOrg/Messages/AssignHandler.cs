@@ -13,7 +13,7 @@ internal sealed class AssignHandler() : MessageHandler(MessageNames.Assign)
         if (assignee.LogicalName is not (SystemUser.EntityName or Team.EntityName))
             throw Faults.InvalidArgumentFault($"A record can be assigned to a user or a team, not to a {assignee.LogicalName}.");
         context.Records.Require(assignee);
-        context.Records.Update(new Entity(target.LogicalName, target.Id) { [SystemColumns.OwnerId] = new EntityReference(assignee.LogicalName, assignee.Id) }, context.UserId);
+        context.Records.Update(new Entity(target.LogicalName, target.Id) { [StandardColumns.OwnerId] = new EntityReference(assignee.LogicalName, assignee.Id) }, context.UserId);
         return new ParameterCollection();
     }
 }

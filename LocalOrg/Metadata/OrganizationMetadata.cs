@@ -48,7 +48,7 @@ public sealed class OrganizationMetadata
         foreach (var attribute in target.Attributes)
         {
             var column = Column(table, attribute.Key);
-            if (column.IsSystemManaged && column.Type != ColumnType.PrimaryKey && attribute.Key is not SystemColumns.OwnerId)
+            if (column.IsSystemManaged && column.Type != ColumnType.PrimaryKey && attribute.Key is not StandardColumns.OwnerId)
                 continue; // Dataverse silently ignores values for system-managed columns such as createdon.
             var value = attribute.Value;
             if (value == null)

@@ -33,15 +33,15 @@ internal sealed class Records(OrganizationMetadata metadata, DataStore store, Or
             throw Faults.Create(Faults.DuplicateRecord, $"Cannot insert duplicate key. A {table.LogicalName} with id {id} already exists.");
         metadata.ValidateAttributes(table, target, isCreate: true);
 
-        var row = EntityCopy.Clone(target, column => !metadata.Column(table, column).IsSystemManaged || column == SystemColumns.OwnerId);
+        var row = EntityCopy.Clone(target, column => !metadata.Column(table, column).IsSystemManaged || column == StandardColumns.OwnerId);
         row.Id = id;
         row.KeyAttributes.Clear();
         row[table.PrimaryIdColumn] = id;
-        if (table.FindColumn(SystemColumns.OwnerId) != null && row.GetAttributeValue<EntityReference>(SystemColumns.OwnerId) == null)
-            row[SystemColumns.OwnerId] = new EntityReference(SystemUser.EntityName, userId);
-        if (table.FindColumn(SystemColumns.StateCode) != null && !row.Contains(SystemColumns.StateCode)) row[SystemColumns.StateCode] = new OptionSetValue(0);
-        if (table.FindColumn(SystemColumns.StatusCode) is { } status && !row.Contains(SystemColumns.StatusCode))
-            row[SystemColumns.StatusCode] = new OptionSetValue(status.Options.FirstOrDefault()?.Value ?? 1);
+        if (table.FindColumn(StandardColumns.OwnerId) != null && row.GetAttributeValue<EntityReference>(StandardColumns.OwnerId) == null)
+            row[StandardColumns.OwnerId] = new EntityReference(SystemUser.EntityName, userId);
+        if (table.FindColumn(StandardColumns.StateCode) != null && !row.Contains(StandardColumns.StateCode)) row[StandardColumns.StateCode] = new OptionSetValue(0);
+        if (table.FindColumn(StandardColumns.StatusCode) is { } status && !row.Contains(StandardColumns.StatusCode))
+            row[StandardColumns.StatusCode] = new OptionSetValue(status.Options.FirstOrDefault()?.Value ?? 1);
         store.Insert(table, Stamp(row, userId, created: true));
         return id;
     }
@@ -57,7 +57,7 @@ internal sealed class Records(OrganizationMetadata metadata, DataStore store, Or
         metadata.ValidateAttributes(table, target, isCreate: false);
         var row = EntityCopy.Clone(existing);
         foreach (var attribute in target.Attributes)
-            if (!metadata.Column(table, attribute.Key).IsSystemManaged || attribute.Key == SystemColumns.OwnerId)
+            if (!metadata.Column(table, attribute.Key).IsSystemManaged || attribute.Key == StandardColumns.OwnerId)
                 row[attribute.Key] = EntityCopy.CloneValue(attribute.Value);
         store.Replace(table, Stamp(row, userId, created: false));
     }
@@ -99,18 +99,18 @@ internal sealed class Records(OrganizationMetadata metadata, DataStore store, Or
         var table = metadata.Table(row.LogicalName);
         var now = utcNow();
         var user = new EntityReference(SystemUser.EntityName, userId);
-        if (created && table.FindColumn(SystemColumns.CreatedOn) != null)
+        if (created && table.FindColumn(StandardColumns.CreatedOn) != null)
         {
-            row[SystemColumns.CreatedOn] = now;
-            row[SystemColumns.CreatedBy] = user;
+            row[StandardColumns.CreatedOn] = now;
+            row[StandardColumns.CreatedBy] = user;
         }
-        if (table.FindColumn(SystemColumns.ModifiedOn) != null)
+        if (table.FindColumn(StandardColumns.ModifiedOn) != null)
         {
-            row[SystemColumns.ModifiedOn] = now;
-            row[SystemColumns.ModifiedBy] = EntityCopy.CloneReference(user);
+            row[StandardColumns.ModifiedOn] = now;
+            row[StandardColumns.ModifiedBy] = EntityCopy.CloneReference(user);
         }
-        if (created && table.FindColumn(SystemColumns.OwningBusinessUnit) != null)
-            row[SystemColumns.OwningBusinessUnit] = new EntityReference(BusinessUnit.EntityName, identity.RootBusinessUnitId);
+        if (created && table.FindColumn(StandardColumns.OwningBusinessUnit) != null)
+            row[StandardColumns.OwningBusinessUnit] = new EntityReference(BusinessUnit.EntityName, identity.RootBusinessUnitId);
         return row;
     }
 }

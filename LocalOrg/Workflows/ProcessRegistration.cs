@@ -88,7 +88,7 @@ public sealed class ProcessRegistration
 
     /// <summary>Whether the record is in the process's scope: a user-scoped process runs on its owner's records only (the local organization has one business unit).</summary>
     internal bool InScope(Entity row) =>
-        Definition.Scope != ProcessScope.User || row.GetAttributeValue<EntityReference>(SystemColumns.OwnerId)?.Id == OwnerId;
+        Definition.Scope != ProcessScope.User || row.GetAttributeValue<EntityReference>(StandardColumns.OwnerId)?.Id == OwnerId;
 
     /// <summary>The first condition the record fails, or null when all hold.</summary>
     internal ProcessCondition? FailedCondition(Entity row) => Definition.Conditions.FirstOrDefault(c => !Holds(c, row));
