@@ -60,6 +60,16 @@ namespace Microsoft.Xrm.Sdk.Query
     {
     }
 
+    /// <summary>A query in FetchXML.</summary>
+    public sealed class FetchExpression : QueryBase
+    {
+        public FetchExpression() { }
+
+        public FetchExpression(string query) => Query = query;
+
+        public string Query { get; set; } = null!;
+    }
+
     public sealed class ColumnSet
     {
         private DataCollection<string> _columns = new DataCollection<string>();
