@@ -104,7 +104,7 @@ namespace Microsoft.Xrm.Sdk
 
         public EntityReference ToEntityReference()
         {
-            var reference = new EntityReference(LogicalName, Id);
+            var reference = new EntityReference(LogicalName, Id) { RowVersion = RowVersion };
             reference.KeyAttributes.AddRange(KeyAttributes);
             return reference;
         }
@@ -141,6 +141,9 @@ namespace Microsoft.Xrm.Sdk
         public Guid Id { get; set; }
 
         public string? Name { get; set; }
+
+        /// <summary>The version of the row this reference was taken from (DeleteRequest with ConcurrencyBehavior.IfRowVersionMatches).</summary>
+        public string? RowVersion { get; set; }
 
         public KeyAttributeCollection KeyAttributes
         {
