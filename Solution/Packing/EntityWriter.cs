@@ -34,6 +34,17 @@ public static class SchemaNames
     public static string Table(string logicalName) => StandardTables.GetValueOrDefault(logicalName, logicalName);
 
     public static string Column(string logicalName) => SystemColumns.GetValueOrDefault(logicalName, logicalName);
+
+    /// <summary>The one-to-many relationship behind a lookup column towards one of its targets.</summary>
+    public static string Relationship(string table, string column, string target) => column switch
+    {
+        StandardColumns.CreatedBy or StandardColumns.ModifiedBy => $"lk_{table}_{column}",
+        StandardColumns.OwningBusinessUnit => $"business_unit_{table}",
+        _ => $"{Publisher.Prefix}_{Unprefixed(target)}_{Unprefixed(table)}_{Unprefixed(column)}",
+    };
+
+    private static string Unprefixed(string name) =>
+        name.StartsWith(Publisher.Prefix + "_", StringComparison.Ordinal) ? name[(Publisher.Prefix.Length + 1)..] : name;
 }
 
 /// <summary>A one-to-many relationship behind a lookup column (solution XML requires one for every lookup it defines).</summary>
@@ -51,7 +62,7 @@ internal static class EntityWriter
             Xml.Labels("LocalizedCollectionNames", "LocalizedCollectionName", CollectionName(table)),
             Xml.Labels("Descriptions", "Description", table.Description),
             new XElement("attributes", table.Columns.Select(c => Attribute(table, c, version))),
-            new XElement("EntitySetName", table.LogicalName + "s"),
+            new XElement("EntitySetName", WebApiNames.EntitySetName(table.LogicalName)),
             new XElement("IsDuplicateCheckSupported", "1"),
             new XElement("IsBusinessProcessEnabled", "0"),
             new XElement("IsRequiredOffline", "0"),
@@ -334,12 +345,7 @@ internal static class EntityWriter
         var custom = column.LogicalName.StartsWith(Publisher.Prefix + "_", StringComparison.Ordinal);
         foreach (var target in column.Targets)
         {
-            var name = column.LogicalName switch
-            {
-                StandardColumns.CreatedBy or StandardColumns.ModifiedBy => $"lk_{table}_{column.LogicalName}",
-                StandardColumns.OwningBusinessUnit => $"business_unit_{table}",
-                _ => $"{Publisher.Prefix}_{Unprefixed(target)}_{Unprefixed(table)}_{Unprefixed(column.LogicalName)}",
-            };
+            var name = SchemaNames.Relationship(table, column.LogicalName, target);
             // A required lookup keeps what it points to (a queue in use by a profile cannot be deleted); an optional one lets go.
             var cascadeDelete = !custom ? (column.LogicalName == StandardColumns.OwningBusinessUnit ? "Restrict" : "NoCascade")
                 : column.RequiredLevel == RequiredLevel.ApplicationRequired ? "Restrict" : "RemoveLink";
@@ -347,9 +353,6 @@ internal static class EntityWriter
                 column.Description.Length > 0 ? column.Description : column.DisplayName);
         }
     }
-
-    private static string Unprefixed(string name) =>
-        name.StartsWith(Publisher.Prefix + "_", StringComparison.Ordinal) ? name[(Publisher.Prefix.Length + 1)..] : name;
 
     public static XElement Relationship(LookupRelationship relationship, string version)
     {
