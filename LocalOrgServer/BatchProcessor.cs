@@ -68,7 +68,7 @@ internal sealed class BatchProcessor(LocalWebApi api)
             }
             var transaction = new ExecuteTransactionRequest { Requests = new OrganizationRequestCollection(), ReturnResponses = true };
             foreach (var (_, call) in calls) transaction.Requests.AddRange(call.Requests);
-            var responses = transaction.Requests.Count > 0 ? ((ExecuteTransactionResponse)service.Execute(transaction)).Responses.ToList() : [];
+            var responses = transaction.Requests.Count > 0 ? ((OrganizationResponseCollection)service.Execute(transaction).Results["Responses"]!).ToList() : [];
             var next = 0;
             foreach (var (part, call) in calls)
             {

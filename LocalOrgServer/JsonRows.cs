@@ -187,8 +187,8 @@ internal sealed class JsonRows(WebApiModel model)
     public EntityReference Bind(string path, WebApiNavigation navigation, Func<string, string> resolveContentId)
     {
         var reference = Reference(path, resolveContentId);
-        if (reference.LogicalName != navigation.Target)
-            throw WebApiException.BadRequest($"The navigation property '{navigation.Name}' binds a {navigation.Target}, not a {reference.LogicalName} ({path}).");
+        if (!navigation.Accepts.Contains(reference.LogicalName))
+            throw WebApiException.BadRequest($"The navigation property '{navigation.Name}' binds a {string.Join(" or ", navigation.Accepts)}, not a {reference.LogicalName} ({path}).");
         return reference;
     }
 

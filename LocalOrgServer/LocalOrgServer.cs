@@ -109,7 +109,16 @@ public sealed class LocalOrgServer : IAsyncDisposable, IDisposable
     {
         var request = context.Request;
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
-        var response = await AnswerAsync(context, target).ConfigureAwait(false);
+        WebApiResponse response;
+        try
+        {
+            response = await AnswerAsync(context, target).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // As Dataverse does for an unexpected error: 500 with the error in its JSON shape.
+            response = WebApiErrors.Response(500, Core.Schema.ErrorCodes.InvalidArgument, $"Unexpected error in the local organization's Web API: {e.GetType().Name}: {e.Message}", e.StackTrace);
+        }
         Requests.Record(new LocalOrgServerRequest(request.Method, target, response.Status));
         await WriteAsync(context.Response, response).ConfigureAwait(false);
     }

@@ -228,7 +228,7 @@ internal sealed class LocalWebApi
     {
         var (selected, expansions) = ODataQuery.SelectAndExpand(parser.ParseSelectAndExpand(), table, _model);
         return new WebApiCall([RetrieveOf(table, target, selected, expansions)], (responses, service) =>
-            Json(200, w => WriteRow(w, (Entity)responses[0][ParameterNames.Entity]!, table, selected, expansions, service, "/$entity")));
+            Json(200, w => WriteRow(w, (Entity)responses[0].Results[ParameterNames.Entity]!, table, selected, expansions, service, "/$entity")));
     }
 
     private static RetrieveRequest RetrieveOf(WebApiTable table, EntityReference target, IReadOnlyList<string>? selected, IReadOnlyList<Expansion> expansions)
@@ -311,8 +311,8 @@ internal sealed class LocalWebApi
         {
             return new WebApiCall([new UpsertRequest { Target = entity }], (responses, service) =>
             {
-                var upsert = (UpsertResponse)responses[0];
-                return Written(table, upsert.Target, request, service, upsert.RecordCreated);
+                var results = responses[0].Results;
+                return Written(table, (EntityReference)results[ParameterNames.Target]!, request, service, (bool)results[ParameterNames.RecordCreated]!);
             });
         }
         var update = new UpdateRequest { Target = entity };
@@ -343,7 +343,7 @@ internal sealed class LocalWebApi
         var queryStart = request.PathAndQuery.IndexOf('?', StringComparison.Ordinal);
         var (selected, expansions) = ODataQuery.SelectAndExpand(
             Parser(table.Set.Name + $"({row.Id:D})" + (queryStart < 0 ? "" : request.PathAndQuery[queryStart..])).ParseSelectAndExpand(), table, _model);
-        var entity = ((RetrieveResponse)service.Execute(RetrieveOf(table, row, selected, expansions))).Entity;
+        var entity = (Entity)service.Execute(RetrieveOf(table, row, selected, expansions)).Results[ParameterNames.Entity]!;
         return Json(created ? 201 : 200, w => WriteRow(w, entity, table, selected, expansions, service, "/$entity"), headers);
     }
 

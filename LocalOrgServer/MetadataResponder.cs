@@ -138,8 +138,9 @@ internal sealed class MetadataResponder(WebApiModel model)
     {
         foreach (var table in model.Tables)
         foreach (var navigation in table.Navigations.Values.Where(n => n.Column != null))
+        foreach (var accepted in navigation.Accepts)
         {
-            var target = model.ByTable(navigation.Target)!;
+            var target = model.ByTable(accepted)!;
             var name = SchemaNames.Relationship(table.LogicalName, navigation.Column!, target.LogicalName);
             yield return OneToMany(name, target.LogicalName, target.Definition.PrimaryIdColumn, table.LogicalName, navigation.Column!, name, navigation.Name);
         }

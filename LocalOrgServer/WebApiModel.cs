@@ -6,8 +6,14 @@ using VoiceForD365.Solution.Model;
 
 namespace VoiceForD365.LocalOrgServer;
 
-/// <summary>A navigation property of a table: a lookup towards one target, an activity's parties, or a many-to-many relationship.</summary>
-internal sealed record WebApiNavigation(string Name, string? Column, string Target, bool IsActivityParties, ManyToManyDefinition? ManyToMany);
+/// <summary>
+/// A navigation property of a table: a lookup towards one target (the owner's <c>ownerid</c> binds users and teams:
+/// <see cref="Accepts"/>), an activity's parties, or a many-to-many relationship.
+/// </summary>
+internal sealed record WebApiNavigation(string Name, string? Column, string Target, bool IsActivityParties, ManyToManyDefinition? ManyToMany)
+{
+    public List<string> Accepts { get; } = [Target];
+}
 
 /// <summary>A table as the Web API serves it: its entity set, EDM type and navigation properties.</summary>
 internal sealed class WebApiTable(TableDefinition definition, IEdmEntitySet set, EdmEntityType type)
@@ -24,7 +30,7 @@ internal sealed class WebApiTable(TableDefinition definition, IEdmEntitySet set,
 
     /// <summary>The navigation property that binds a lookup column to a target table.</summary>
     public WebApiNavigation? NavigationOf(string column, string target) =>
-        Navigations.Values.FirstOrDefault(n => n.Column == column && n.Target == target);
+        Navigations.Values.FirstOrDefault(n => n.Column == column && n.Accepts.Contains(target));
 
     public WebApiNavigation? ActivityParties => Navigations.Values.FirstOrDefault(n => n.IsActivityParties);
 
@@ -115,7 +121,11 @@ internal sealed class WebApiModel
             {
                 if (!_byTable.ContainsKey(target)) continue;
                 var name = WebApiNames.NavigationProperty(table.LogicalName, column, target);
-                if (table.Navigations.ContainsKey(name)) continue;
+                if (table.Navigations.TryGetValue(name, out var existing))
+                {
+                    if (existing.Column == column.LogicalName) existing.Accepts.Add(target);
+                    continue;
+                }
                 AddNavigation(table, new WebApiNavigation(name, column.LogicalName, target, false, null), EdmMultiplicity.ZeroOrOne);
             }
         }

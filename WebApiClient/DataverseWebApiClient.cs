@@ -370,7 +370,7 @@ public sealed class DataverseWebApiClient : IOrganizationService, IDisposable
             {
                 JsonValueKind.String when guids && value.TryGetGuid(out var id) => id,
                 JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.TryGetInt32(out var number) ? number : value.GetDecimal(),
+                JsonValueKind.Number => value.TryGetInt32(out var number) ? (object)number : value.GetDecimal(),
                 JsonValueKind.True => true,
                 JsonValueKind.False => false,
                 JsonValueKind.Null => null,

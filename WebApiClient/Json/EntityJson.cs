@@ -247,7 +247,7 @@ internal static class EntityJson
             JsonValueKind.String => value.GetString(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => value.TryGetInt32(out var number) ? number : value.GetDecimal(),
+            JsonValueKind.Number => value.TryGetInt32(out var number) ? (object)number : value.GetDecimal(),
             _ => value.GetRawText(),
         };
     }
