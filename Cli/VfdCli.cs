@@ -16,9 +16,10 @@ public static class VfdCli
     }
 
     public static RootCommand CreateRootCommand() =>
-        new("vfd: Voice for Dynamics 365 command line (local organization demo; later pack, sync, route, deploy, doctor).")
+        new("vfd: Voice for Dynamics 365 command line (local organization demo, pack, serve; later sync, route, deploy, doctor).")
         {
             DemoCommand.Create(),
             Pack.PackCommand.Create(),
+            Serve.ServeCommand.Create(),
         };
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Identity.Client;
@@ -131,17 +130,20 @@ internal static class AuthorityDiscovery
         }
         using (response)
         {
-            foreach (var challenge in response.Headers.WwwAuthenticate)
-                if (AuthorityOf(challenge) is { } authority) return authority;
+            // Raw: Dataverse's challenge has unquoted URLs, which the typed header parser refuses.
+            if (response.Headers.NonValidated.TryGetValues("WWW-Authenticate", out var challenges))
+                foreach (var challenge in challenges)
+                    if (AuthorityOf(challenge) is { } authority) return authority;
         }
         throw new DataverseConnectionException(
             $"The organization at {webApiUrl} answered {(int)response.StatusCode} without a sign-in challenge naming its tenant: add TenantId=<tenant id> to the connection string.");
     }
 
-    internal static Uri? AuthorityOf(AuthenticationHeaderValue challenge)
+    internal static Uri? AuthorityOf(string challenge)
     {
-        if (!string.Equals(challenge.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase) || challenge.Parameter == null) return null;
-        foreach (var part in challenge.Parameter.Split(','))
+        const string scheme = "Bearer ";
+        if (!challenge.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) return null;
+        foreach (var part in challenge[scheme.Length..].Split(','))
         {
             var pair = part.Split('=', 2);
             if (pair.Length != 2 || !string.Equals(pair[0].Trim(), "authorization_uri", StringComparison.OrdinalIgnoreCase)) continue;

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using VoiceForD365.Cli.Demo;
+using VoiceForD365.Core.Enreach;
+using VoiceForD365.LocalOrg;
+using VoiceForD365.LocalOrg.Samples;
+using VoiceForD365.LocalOrgServer;
+using VoiceForD365.Workflows;
+
+namespace VoiceForD365.Cli.Serve;
+
+/// <summary>What `vfd serve` serves and how.</summary>
+public sealed record ServeOptions
+{
+    public int Port { get; init; } = ServeCommand.DefaultPort;
+
+    /// <summary>The bearer token; null: a random one (printed).</summary>
+    public string? Token { get; init; }
+
+    public bool SampleData { get; init; } = true;
+
+    /// <summary>Answer the first N requests with service protection's 429 (fault paths of clients).</summary>
+    public int TooManyRequests { get; init; }
+
+    public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Wait this long before every answer.</summary>
+    public TimeSpan Slow { get; init; }
+}
+
+/// <summary>
+/// `vfd serve`: the local organization (solution imported, plug-ins and the callback process registered, the demo's
+/// sample data) as a Dataverse Web API on 127.0.0.1, with the Enreach emulator beside it and the Enreach environment
+/// variables pointing at it. Runs until Ctrl-C (SIGINT) or SIGTERM.
+/// </summary>
+public static class ServeCommand
+{
+    public const int DefaultPort = 5555;
+
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = $"Port on 127.0.0.1 (0: a free one).", DefaultValueFactory = _ => DefaultPort };
+        var token = new Option<string?>("--token") { Description = "Bearer token every request must carry (default: a random one, printed)." };
+        var noSampleData = new Option<bool>("--no-sample-data") { Description = "Serve the solution only, without the sample users, accounts, contacts and lead." };
+        var tooMany = new Option<int>("--too-many-requests") { Description = "Answer the first N requests with 429 Too Many Requests (Dataverse's service protection)." };
+        var retryAfter = new Option<int>("--retry-after") { Description = "Retry-After seconds of those 429 answers.", DefaultValueFactory = _ => 1 };
+        var slow = new Option<int>("--slow") { Description = "Wait this many milliseconds before every answer." };
+        var command = new Command("serve", "Serve the local organization as a Dataverse Web API (http://127.0.0.1:PORT/api/data/v9.2/) with the Enreach emulator beside it.")
+        {
+            port, token, noSampleData, tooMany, retryAfter, slow,
+        };
+        command.SetAction(parseResult =>
+        {
+            var configuration = parseResult.InvocationConfiguration;
+            var options = new ServeOptions
+            {
+                Port = parseResult.GetValue(port),
+                Token = parseResult.GetValue(token),
+                SampleData = !parseResult.GetValue(noSampleData),
+                TooManyRequests = parseResult.GetValue(tooMany),
+                RetryAfter = TimeSpan.FromSeconds(parseResult.GetValue(retryAfter)),
+                Slow = TimeSpan.FromMilliseconds(parseResult.GetValue(slow)),
+            };
+            using var stop = new CancellationTokenSource();
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            return Run(options, configuration.Output, configuration.Error, stop.Token);
+
+            void Stop(PosixSignalContext signal)
+            {
+                signal.Cancel = true;
+                stop.Cancel();
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Serves until <paramref name="stop"/> is cancelled; 0 when it stopped cleanly, 1 when it could not start.</summary>
+    public static int Run(ServeOptions options, TextWriter output, TextWriter error, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Port is < 0 or > 65535)
+        {
+            error.WriteLine($"vfd serve: --port {options.Port} is not a port (0 to 65535).");
+            return 1;
+        }
+        if (options.Token is { Length: 0 } || options.Token?.Any(char.IsWhiteSpace) == true)
+        {
+            error.WriteLine("vfd serve: --token must be a non-empty value without spaces.");
+            return 1;
+        }
+        var organization = new LocalOrganization(new LocalOrganizationOptions
+        {
+            PluginAssemblies = [DemoOrganization.PluginAssembly],
+            WorkflowAssemblies = [typeof(WorkflowActivityBase).Assembly],
+        });
+        using var enreach = DemoEnreach.Start();
+        EnvironmentVariableValues.SetEnreach(organization.Service, enreach.ApiUserName, enreach.ApiSecret, enreach.ApiEndpoint);
+        var sample = options.SampleData ? SampleData.Seed(organization.Service) : null;
+        LocalOrgServer.LocalOrgServer server;
+        try
+        {
+            server = LocalOrgServer.LocalOrgServer.Start(organization, new LocalOrgServerOptions { Port = options.Port, Token = options.Token });
+        }
+        catch (IOException e)
+        {
+            error.WriteLine($"vfd serve: can't listen on 127.0.0.1:{options.Port}: {e.Message} Choose another with --port (0: a free one).");
+            return 1;
+        }
+        using (server)
+        {
+            if (options.TooManyRequests > 0) server.Faults.TooManyRequests(options.TooManyRequests, options.RetryAfter);
+            if (options.Slow > TimeSpan.Zero) server.Faults.Slow(options.Slow);
+            output.WriteLine($"Web API:           {server.WebApiUrl}");
+            output.WriteLine($"Connection string: {server.ConnectionString}");
+            output.WriteLine($"Enreach emulator:  {enreach.BaseUrl} (API endpoint {enreach.ApiEndpoint}, API user {enreach.ApiUserName}; set in {EnreachEnvironmentVariables.ApiEndpoint})");
+            output.WriteLine(sample == null
+                ? "Sample data:       none (--no-sample-data): the solution's tables, roles and environment variables only"
+                : $"Sample data:       {sample.Records.Count} records (users, the {SampleData.ServiceDeskTeamName} team, accounts, contacts, a lead), as in vfd demo");
+            if (options.TooManyRequests > 0) output.WriteLine($"Faults:            the first {options.TooManyRequests} requests get 429 with Retry-After {options.RetryAfter.TotalSeconds:0} s");
+            if (options.Slow > TimeSpan.Zero) output.WriteLine($"Faults:            every answer waits {options.Slow.TotalMilliseconds:0} ms");
+            output.WriteLine($"Try:               curl -H \"Authorization: Bearer {server.Token}\" {server.WebApiUrl}WhoAmI");
+            output.WriteLine("Press Ctrl-C to stop.");
+            output.Flush();
+            stop.WaitHandle.WaitOne();
+            output.WriteLine($"Stopped after {server.Requests.Count} requests.");
+        }
+        return 0;
+    }
+}
