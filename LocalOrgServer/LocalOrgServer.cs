@@ -12,18 +12,6 @@ using VoiceForD365.LocalOrg;
 
 namespace VoiceForD365.LocalOrgServer;
 
-public sealed class LocalOrgServerOptions
-{
-    /// <summary>The port on 127.0.0.1; 0: a free one.</summary>
-    public int Port { get; init; }
-
-    /// <summary>The bearer token every request must carry; null: a random one (see <see cref="LocalOrgServer.Token"/>).</summary>
-    public string? Token { get; init; }
-
-    /// <summary>The tenant the sign-in challenge of a 401 names (as Dataverse names its Entra ID tenant).</summary>
-    public Guid TenantId { get; init; } = new("0f6c41a4-0000-4000-8000-0000000000aa");
-}
-
 /// <summary>
 /// The local organization as a Dataverse Web API on loopback: <c>http://127.0.0.1:N/api/data/v9.2/</c>, every request
 /// with <c>Authorization: Bearer {Token}</c> (else 401 with Dataverse's sign-in challenge). Requests run as the

@@ -80,33 +80,3 @@ public sealed class LocalOrgServerFaults
         public TimeSpan Delay { get; init; }
     }
 }
-
-/// <summary>One HTTP request the server received (a $batch counts once).</summary>
-public sealed record LocalOrgServerRequest(string Method, string PathAndQuery, int Status);
-
-/// <summary>The requests the server received, in order. Thread-safe.</summary>
-public sealed class LocalOrgServerRequests
-{
-    private readonly object _lock = new();
-    private readonly List<LocalOrgServerRequest> _log = new();
-
-    public int Count
-    {
-        get { lock (_lock) return _log.Count; }
-    }
-
-    public IReadOnlyList<LocalOrgServerRequest> Log
-    {
-        get { lock (_lock) return _log.ToList(); }
-    }
-
-    public void Reset()
-    {
-        lock (_lock) _log.Clear();
-    }
-
-    internal void Record(LocalOrgServerRequest request)
-    {
-        lock (_lock) _log.Add(request);
-    }
-}

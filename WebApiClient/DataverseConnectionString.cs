@@ -2,19 +2,6 @@ using System.Data.Common;
 
 namespace VoiceForD365.WebApiClient;
 
-/// <summary>How the client signs in to the organization.</summary>
-public enum DataverseAuthType
-{
-    /// <summary>An app registration's client secret (MSAL confidential client).</summary>
-    ClientSecret,
-
-    /// <summary>An app registration's certificate (MSAL confidential client), from the certificate store or a file.</summary>
-    Certificate,
-
-    /// <summary>An access token obtained elsewhere (and the local organization's server, <c>vfd serve</c>).</summary>
-    Bearer,
-}
-
 /// <summary>
 /// A Dataverse connection string in the format Dataverse developers use with ServiceClient:
 /// <c>AuthType=ClientSecret;Url=https://contoso.crm4.dynamics.com;ClientId=…;ClientSecret=…</c>,
