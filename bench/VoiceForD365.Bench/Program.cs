@@ -10,7 +10,7 @@ namespace VoiceForD365.Bench;
 
 /// <summary>
 /// Stopwatch benchmarks of the local organization (no BenchmarkDotNet: one timed run of each entry, after a warm-up),
-/// then the Enreach user ids entry (<see cref="EnreachUserIdsBench"/>). Exits non-zero when a paged query does not
+/// then the Enreach user ids entry (<see cref="EnreachUserIdsBench"/>) and the Web API client entry (<see cref="WebApiBench"/>). Exits non-zero when a paged query does not
 /// return every row exactly once, in order, or when a target of the Enreach user ids entry fails.
 /// </summary>
 public static class Program
@@ -46,6 +46,8 @@ public static class Program
         Print(results);
         Console.WriteLine();
         failures.AddRange(EnreachUserIdsBench.Run(Console.Out));
+        Console.WriteLine();
+        failures.AddRange(WebApiBench.Run(Console.Out));
         foreach (var failure in failures) Console.Error.WriteLine("FAILED: " + failure);
         return failures.Count == 0 ? 0 : 1;
     }
