@@ -260,7 +260,7 @@ internal sealed class LocalWebApi
         // Lookups read only to expand them are not shown unless selected.
         var shown = selected == null ? row : Without(row, expansions.Where(e => e.Navigation.Column != null && !selected.Contains(e.Navigation.Column)).Select(e => e.Navigation.Column!));
         using var buffer = new MemoryStream();
-        using (var inner = new Utf8JsonWriter(buffer)) _rows.Write(inner, shown, table, selected, expansions, related);
+        using (var inner = new Utf8JsonWriter(buffer, WebApiResponse.JsonOptions)) _rows.Write(inner, shown, table, selected, expansions, related);
         using var document = JsonDocument.Parse(buffer.ToArray());
         writer.WriteString("@odata.context", $"{Root}$metadata#{table.Set.Name}{context}");
         foreach (var property in document.RootElement.EnumerateObject()) property.WriteTo(writer);
@@ -481,7 +481,7 @@ internal sealed class LocalWebApi
     private static WebApiResponse Json(int status, Action<Utf8JsonWriter> write, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, WebApiResponse.JsonOptions))
         {
             writer.WriteStartObject();
             write(writer);

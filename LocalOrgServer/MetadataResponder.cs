@@ -22,7 +22,7 @@ internal sealed class MetadataResponder(WebApiModel model)
     {
         var segments = path.ToList();
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, WebApiResponse.JsonOptions))
         {
             if (segments.Count == 1)
             {

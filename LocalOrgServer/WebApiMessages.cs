@@ -39,6 +39,9 @@ internal sealed record WebApiResponse(int Status, IReadOnlyDictionary<string, st
 {
     public static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
+    /// <summary>UTF-8 text as Dataverse writes it (+ and ä as themselves, not \u escapes).</summary>
+    public static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static WebApiResponse Json(int status, string json, IReadOnlyDictionary<string, string>? headers = null) => new(status, headers ?? NoHeaders, json);
 
     public static WebApiResponse NoContent(IReadOnlyDictionary<string, string>? headers = null) => new(204, headers ?? NoHeaders, null);
@@ -78,7 +81,7 @@ internal static class WebApiErrors
     public static string Write(int code, string message, string? traceText)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, WebApiResponse.JsonOptions))
         {
             writer.WriteStartObject();
             writer.WriteStartObject("error");
