@@ -36,6 +36,9 @@ public sealed class DataverseWebApiClient : IOrganizationService, IDisposable
 
     private const string Annotations = "odata.include-annotations=\"*\"";
 
+    /// <summary>Longer GET URLs are sent in a $batch (Dataverse's URL limit is about 32 KB outside one).</summary>
+    private const int MaxUrlLength = 16 * 1024;
+
     private readonly DataverseConnectionString _connection;
     private readonly DataverseWebApiClientOptions _options;
     private readonly HttpMessageHandler _handler;
@@ -469,6 +472,12 @@ public sealed class DataverseWebApiClient : IOrganizationService, IDisposable
 
     private async Task<WebApiAnswer> SendAsync(WebApiOperation operation, CancellationToken cancellationToken)
     {
+        // A long query (FetchXML) goes inside a $batch, where a URL may be up to 64 KB.
+        if (operation.Method == HttpMethod.Get && operation.Url.Length > MaxUrlLength)
+        {
+            var batched = (await SendBatchAsync([[operation]], changeSets: false, WebApiOperation.NoHeaders, operation.Description, cancellationToken).ConfigureAwait(false)).Single();
+            return batched.IsSuccess ? batched : throw WebApiErrors.FromAnswer(batched, operation.Description, _options.RetryBudget);
+        }
         using var message = new HttpRequestMessage(operation.Method, operation.Url);
         if (operation.Body != null)
         {

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.ServiceModel;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Client;
 using Microsoft.Xrm.Sdk;
 using VoiceForD365.Core.Schema;
@@ -167,6 +168,35 @@ public sealed class WebApiClientTests : IDisposable
         Assert.Equal(ErrorCodes.PrivilegeDenied, fault.Detail.ErrorCode);
         Assert.StartsWith(denied, fault.Detail.Message);
         Assert.Contains("the application user needs the privilege prvReadSystemUser", fault.Detail.Message);
+    }
+
+    [Fact]
+    public void HostServices_Should_GiveOneClientAsTheOrganizationService()
+    {
+        using var provider = new ServiceCollection()
+            .AddDataverseWebApiClient(_server.ConnectionString)
+            .BuildServiceProvider();
+
+        var service = provider.GetRequiredService<IOrganizationService>();
+
+        Assert.Same(provider.GetRequiredService<DataverseWebApiClient>(), service);
+        Assert.Equal(_server.Organization.AdministratorId, service.Execute(new OrganizationRequest(MessageNames.WhoAmI))[ParameterNames.UserId]);
+    }
+
+    [Fact]
+    public void QueryTooLongForAUrl_Should_GoInABatchAndAnswerTheSame()
+    {
+        using var client = new DataverseWebApiClient(_server.ConnectionString);
+        var wanted = client.Create(new Entity(Account.EntityName) { [Account.Name] = "Wanted" });
+        client.Create(new Entity(Account.EntityName) { [Account.Name] = "Other" });
+        var query = new Microsoft.Xrm.Sdk.Query.QueryExpression(Account.EntityName) { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(Account.Name) };
+        query.Criteria.AddCondition(Account.PrimaryId, Microsoft.Xrm.Sdk.Query.ConditionOperator.In, Enumerable.Range(0, 1000).Select(_ => (object)Guid.NewGuid()).Append(wanted).ToArray());
+        _server.Requests.Reset();
+
+        var rows = client.RetrieveMultiple(query).Entities;
+
+        Assert.Equal("Wanted", Assert.Single(rows)[Account.Name]);
+        Assert.Equal("POST", Assert.Single(_server.Requests.Log).Method);
     }
 
     private static byte[] Base64Url(string text)
