@@ -1,5 +1,6 @@
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
+using VoiceForD365.Core.Schema;
 
 namespace VoiceForD365.LocalOrg;
 
@@ -9,20 +10,30 @@ namespace VoiceForD365.LocalOrg;
 /// </summary>
 public static class Faults
 {
-    public const int ObjectDoesNotExist = unchecked((int)0x80040217);
-    public const int InvalidArgument = unchecked((int)0x80040203);
+    public const int ObjectDoesNotExist = ErrorCodes.ObjectDoesNotExist;
+    public const int InvalidArgument = ErrorCodes.InvalidArgument;
     public const int AttributeNotFound = unchecked((int)0x80041103);
     public const int EntityNotFound = unchecked((int)0x80041102);
-    public const int DuplicateRecordEntityKey = unchecked((int)0x80060892);
-    public const int DuplicateRecord = unchecked((int)0x80040237);
+    public const int DuplicateRecordEntityKey = ErrorCodes.DuplicateRecordEntityKey;
+    public const int DuplicateRecord = ErrorCodes.DuplicateRecord;
     public const int InvalidOperation = unchecked((int)0x80040265);
-    public const int RequestNotSupported = unchecked((int)0x80040800);
-    public const int PluginError = unchecked((int)0x80040265);
+    public const int RequestNotSupported = ErrorCodes.RequestNotSupported;
+    public const int PluginError = ErrorCodes.PluginError;
     public const int LoopDetected = unchecked((int)0x80044182);
+    public const int ConcurrencyVersionMismatch = ErrorCodes.ConcurrencyVersionMismatch;
+    public const int ConcurrencyVersionNotProvided = ErrorCodes.ConcurrencyVersionNotProvided;
     public const int QueryBuilderInvalidValue = unchecked((int)0x80040217);
 
     public static FaultException<OrganizationServiceFault> Create(int errorCode, string message) =>
         new(new OrganizationServiceFault { ErrorCode = errorCode, Message = message, Timestamp = DateTime.UtcNow }, new FaultReason(message));
+
+    public static FaultException<OrganizationServiceFault> DuplicateKey() => Create(DuplicateRecord, "A record with matching key values already exists.");
+
+    public static FaultException<OrganizationServiceFault> RowVersionMismatch() =>
+        Create(ConcurrencyVersionMismatch, "The version of the existing record doesn't match the RowVersion property provided.");
+
+    public static FaultException<OrganizationServiceFault> RowVersionNotProvided() =>
+        Create(ConcurrencyVersionNotProvided, "The RowVersion property must be provided when the value of ConcurrencyBehavior is IfVersionMatches.");
 
     public static FaultException<OrganizationServiceFault> RecordNotFound(string table, Guid id) =>
         Create(ObjectDoesNotExist, $"{table} With Id = {id} Does Not Exist");

@@ -48,7 +48,7 @@ internal sealed class LocalWebApi
     {
         _organization = organization;
         Root = webApiRoot.ToString();
-        _model = new WebApiModel(organization.Metadata, VoiceForD365.LocalOrg.Metadata.StandardTables.ManyToMany);
+        _model = new WebApiModel(organization.Metadata);
         _rows = new JsonRows(_model);
         _metadata = new MetadataResponder(_model);
         _csdl = new Lazy<string>(WriteCsdl);

@@ -52,8 +52,9 @@ internal sealed class WebApiModel
     private readonly Dictionary<string, WebApiTable> _bySet = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WebApiTable> _byTable = new(StringComparer.Ordinal);
 
-    public WebApiModel(OrganizationMetadata metadata, IReadOnlyList<ManyToManyDefinition> manyToMany)
+    public WebApiModel(OrganizationMetadata metadata)
     {
+        var manyToMany = metadata.Relationships.ToList();
         var model = new EdmModel();
         var container = new EdmEntityContainer(Namespace, "System");
         model.AddElement(container);

@@ -9,5 +9,10 @@ namespace VoiceForD365.Core.Schema
         public const string CustomerId = "customerid";
         public const string SeverityCode = "severitycode";
         public const string PriorityCode = "prioritycode";
+        public const string Description = "description";
+        public const string CaseOriginCode = "caseorigincode";
+        public const string CaseTypeCode = "casetypecode";
+        public const string StateCode = "statecode";
+        public const string StatusCode = "statuscode";
     }
 }

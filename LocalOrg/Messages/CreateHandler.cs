@@ -1,9 +1,10 @@
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using VoiceForD365.Core.Schema;
 
 namespace VoiceForD365.LocalOrg.Messages;
 
-/// <summary>Create: inserts the row (its id, owner, state and audit columns set as Dataverse sets them) and returns its id.</summary>
+/// <summary>Create: inserts the row (its id, owner, state and audit columns set as Dataverse sets them) and returns its id; by alternate key only when no row has it.</summary>
 internal sealed class CreateHandler() : MessageHandler(MessageNames.Create)
 {
     public override ParameterCollection Execute(OrganizationRequest request, MessageContext context)
@@ -12,4 +13,6 @@ internal sealed class CreateHandler() : MessageHandler(MessageNames.Create)
         context.PrimaryEntityId = id;
         return Results((ParameterNames.Id, id));
     }
+
+    public override OrganizationResponse CreateResponse() => new CreateResponse();
 }

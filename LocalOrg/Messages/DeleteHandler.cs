@@ -1,10 +1,12 @@
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.LocalOrg.Metadata;
+using VoiceForD365.LocalOrg.Store;
 
 namespace VoiceForD365.LocalOrg.Messages;
 
-/// <summary>Delete: removes the row and, as Dataverse does, its many-to-many links.</summary>
+/// <summary>Delete: removes the row (by id or alternate key; if its row version matches, when asked) and, as Dataverse does, its many-to-many links.</summary>
 internal sealed class DeleteHandler() : MessageHandler(MessageNames.Delete)
 {
     public override ParameterCollection Execute(OrganizationRequest request, MessageContext context)
@@ -12,9 +14,11 @@ internal sealed class DeleteHandler() : MessageHandler(MessageNames.Delete)
         var target = Target<EntityReference>(request);
         var store = context.Records.Store;
         var table = context.Metadata.Table(target.LogicalName);
-        if (store.Find(table.LogicalName, target.Id) == null) throw Faults.RecordNotFound(table.LogicalName, target.Id);
+        var row = context.Records.Find(target);
+        Records.RequireVersion(row, UpdateHandler.ConcurrencyOf(request), target.RowVersion);
+        target = new EntityReference(table.LogicalName, row.Id);
         store.Remove(table, target.Id);
-        foreach (var relationship in StandardTables.ManyToMany)
+        foreach (var relationship in context.Metadata.Relationships)
         {
             var intersect = context.Metadata.Table(relationship.IntersectEntity);
             var column = target.LogicalName == relationship.Entity1 ? relationship.Entity1IntersectAttribute
@@ -25,4 +29,6 @@ internal sealed class DeleteHandler() : MessageHandler(MessageNames.Delete)
         }
         return new ParameterCollection();
     }
+
+    public override OrganizationResponse CreateResponse() => new DeleteResponse();
 }

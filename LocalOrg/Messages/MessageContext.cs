@@ -46,6 +46,16 @@ public sealed class MessageContext
     /// </summary>
     public IOrganizationService Service => new OrganizationService(_pipeline, Caller with { Parent = Execution, InTransaction = true });
 
+    /// <summary>
+    /// The organization service for the requests a batch message runs for its caller (ExecuteMultiple,
+    /// ExecuteTransaction): each as if the caller had sent it (depth 1, its own steps), inside this request's
+    /// transaction, so that a failing one rolls back only what it wrote and the batch commits once.
+    /// </summary>
+    internal IOrganizationService CallerService => new OrganizationService(_pipeline, Caller with { InTransaction = true });
+
+    /// <summary>Whether the request comes from a plug-in or workflow activity (which Dataverse refuses batch messages).</summary>
+    internal bool FromPlugin => Caller.FromPlugin || Caller.Parent != null;
+
     internal Caller Caller { get; }
 
     internal Records Records => _pipeline.Records;

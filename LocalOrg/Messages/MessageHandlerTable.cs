@@ -24,6 +24,8 @@ internal sealed class MessageHandlerTable
         new AddToQueueHandler(),
         new WhoAmIHandler(),
         new RetrieveEnvironmentVariableSecretValueHandler(),
+        new ExecuteMultipleHandler(),
+        new ExecuteTransactionHandler(),
     ];
 
     public IEnumerable<MessageHandler> All => _handlers.Values;

@@ -1,11 +1,12 @@
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.LocalOrg.Query;
 
 namespace VoiceForD365.LocalOrg.Messages;
 
-/// <summary>RetrieveMultiple: a QueryExpression or QueryByAttribute run by the query engine.</summary>
+/// <summary>RetrieveMultiple: a QueryExpression, QueryByAttribute or FetchExpression (as a QueryExpression) run by the query engine.</summary>
 internal sealed class RetrieveMultipleHandler() : MessageHandler(MessageNames.RetrieveMultiple)
 {
     /// <summary>The table the query reads (no record id).</summary>
@@ -16,11 +17,18 @@ internal sealed class RetrieveMultipleHandler() : MessageHandler(MessageNames.Re
         {
             QueryExpression expression => expression.EntityName,
             QueryByAttribute byAttribute => byAttribute.EntityName,
+            FetchExpression fetch => FetchXmlQuery.EntityNameOf(fetch.Query),
             _ => null,
         };
         return table == null ? null : new EntityReference(table, Guid.Empty);
     }
 
-    public override ParameterCollection Execute(OrganizationRequest request, MessageContext context) =>
-        Results((ParameterNames.EntityCollection, QueryEngine.Execute(Parameter<QueryBase>(request, ParameterNames.Query), context.Records)));
+    public override ParameterCollection Execute(OrganizationRequest request, MessageContext context)
+    {
+        var query = Parameter<QueryBase>(request, ParameterNames.Query);
+        if (query is FetchExpression fetch) query = FetchXmlQuery.ToQueryExpression(fetch.Query, context.Metadata.Table);
+        return Results((ParameterNames.EntityCollection, QueryEngine.Execute(query, context.Records)));
+    }
+
+    public override OrganizationResponse CreateResponse() => new RetrieveMultipleResponse();
 }

@@ -29,6 +29,9 @@ public sealed class OrganizationMetadata
 
     public IEnumerable<TableDefinition> Tables => _tables.Values;
 
+    /// <summary>The many-to-many relationships (what Associate and Disassociate link).</summary>
+    public IEnumerable<ManyToManyDefinition> Relationships => _relationships.Values;
+
     public TableDefinition Table(string logicalName) =>
         logicalName != null && _tables.TryGetValue(logicalName, out var table) ? table : throw Faults.UnknownTable(logicalName ?? "(null)");
 

@@ -159,6 +159,14 @@ public static class StandardTables
                 Customer(Incident.CustomerId, "Customer"),
                 Choice(Incident.SeverityCode, "Severity", new OptionDefinition(1, "Default Value")),
                 Choice(Incident.PriorityCode, "Priority", new(1, "High"), new(2, "Normal"), new(3, "Low")),
+                Memo(Incident.Description, "Description", 2000),
+                Choice(Incident.CaseOriginCode, "Origin", new(1, "Phone"), new(2, "Email"), new(3, "Web")),
+                Choice(Incident.CaseTypeCode, "Case Type", new(1, "Question"), new(2, "Problem"), new(3, "Request")),
+                new ColumnDefinition(Incident.StateCode, ColumnType.State, "Status") { Options = [new(0, "Active"), new(1, "Resolved"), new(2, "Cancelled")] },
+                new ColumnDefinition(Incident.StatusCode, ColumnType.Status, "Status Reason")
+                {
+                    Options = [new(1, "In Progress"), new(2, "On Hold"), new(3, "Waiting for Details"), new(4, "Researching"), new(5, "Problem Solved"), new(1000, "Information Provided"), new(6, "Cancelled"), new(2000, "Merged")],
+                },
                 .. Columns.System(userOwned: true),
             ],
         },

@@ -40,7 +40,7 @@ internal sealed partial class QueryPlan
     private Entity Project(Entity?[] row)
     {
         var main = _slots[0];
-        var entity = new Entity(main.TableName);
+        var entity = new Entity(main.TableName) { RowVersion = row[0]!.RowVersion };
         if (_includeId)
         {
             var id = QueryValues.IdOf(row[0]!, main.PrimaryIdColumn);

@@ -13,6 +13,9 @@ internal sealed class DataStore
     private readonly Dictionary<(string Table, string Key), Dictionary<string, Guid>> _keyIndexes = new();
     private readonly List<Action> _journal = new();
 
+    // Every insert and replace gives the row a new version (Dataverse's versionnumber, the ETag of the Web API).
+    private long _version;
+
     public IEnumerable<Entity> Rows(string table) => _tables.TryGetValue(table, out var rows) ? rows.Values : [];
 
     public Entity? Find(string table, Guid id) => _tables.TryGetValue(table, out var rows) && rows.TryGetValue(id, out var row) ? row : null;
@@ -38,6 +41,7 @@ internal sealed class DataStore
 
     public void Insert(TableDefinition table, Entity row)
     {
+        row.RowVersion = NextVersion();
         if (!_tables.TryGetValue(table.LogicalName, out var rows)) _tables[table.LogicalName] = rows = new Dictionary<Guid, Entity>();
         CheckKeys(table, row, row.Id);
         rows.Add(row.Id, row);
@@ -52,6 +56,7 @@ internal sealed class DataStore
     /// <summary>Replaces a stored row by its new version (the caller builds it as a copy with the changes merged).</summary>
     public void Replace(TableDefinition table, Entity updated)
     {
+        updated.RowVersion = NextVersion();
         var rows = _tables[table.LogicalName];
         var previous = rows[updated.Id];
         CheckKeys(table, updated, updated.Id);
@@ -126,4 +131,6 @@ internal sealed class DataStore
         }
         return string.Join("\u001f", parts);
     }
+
+    private string NextVersion() => Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -38,7 +38,7 @@ internal static class EntityCopy
 
     public static EntityReference CloneReference(EntityReference reference, Func<EntityReference, string?>? nameOf = null)
     {
-        var copy = new EntityReference(reference.LogicalName, reference.Id) { Name = nameOf?.Invoke(reference) ?? reference.Name };
+        var copy = new EntityReference(reference.LogicalName, reference.Id) { Name = nameOf?.Invoke(reference) ?? reference.Name, RowVersion = reference.RowVersion };
         foreach (var key in reference.KeyAttributes) copy.KeyAttributes[key.Key] = CloneValue(key.Value);
         return copy;
     }

@@ -24,13 +24,22 @@ internal sealed class Records(OrganizationMetadata metadata, DataStore store, Or
 
     IEnumerable<Entity> IQuerySource.Rows(string logicalName) => store.Rows(logicalName);
 
-    /// <summary>Inserts a new row as Create does: the id given or a new one, the owner, state and audit columns.</summary>
+    /// <summary>
+    /// Inserts a new row as Create does: the id given or a new one, the owner, state and audit columns. A target with
+    /// alternate key values (and no id) is created with them, and only if no row has them (the duplicate-record fault).
+    /// </summary>
     public Guid Create(Entity target, Guid userId)
     {
         var table = metadata.Table(target.LogicalName);
         var id = target.Id != Guid.Empty ? target.Id : target.GetAttributeValue<Guid?>(table.PrimaryIdColumn) ?? Guid.NewGuid();
         if (store.Find(table.LogicalName, id) != null)
             throw Faults.Create(Faults.DuplicateRecord, $"Cannot insert duplicate key. A {table.LogicalName} with id {id} already exists.");
+        if (target.KeyAttributes.Count > 0)
+        {
+            if (store.FindByKey(table, target.KeyAttributes) != null) throw Faults.DuplicateKey();
+            target = EntityCopy.Clone(target);
+            foreach (var (column, value) in target.KeyAttributes) target[column] = value;
+        }
         metadata.ValidateAttributes(table, target, isCreate: true);
 
         var row = EntityCopy.Clone(target, column => !metadata.Column(table, column).IsSystemManaged || column == StandardColumns.OwnerId);
@@ -46,14 +55,18 @@ internal sealed class Records(OrganizationMetadata metadata, DataStore store, Or
         return id;
     }
 
-    /// <summary>Writes the given columns of an existing row (found by id, alternate key or primary id column) as Update does.</summary>
-    public void Update(Entity target, Guid userId)
+    /// <summary>
+    /// Writes the given columns of an existing row (found by id, alternate key or primary id column) as Update does;
+    /// with <see cref="ConcurrencyBehavior.IfRowVersionMatches"/> only if the target's RowVersion is the row's.
+    /// </summary>
+    public void Update(Entity target, Guid userId, ConcurrencyBehavior behavior = ConcurrencyBehavior.Default)
     {
         var table = metadata.Table(target.LogicalName);
         var id = target.Id != Guid.Empty ? target.Id
             : target.KeyAttributes.Count > 0 ? store.FindByKey(table, target.KeyAttributes) ?? throw Faults.RecordNotFound(table.LogicalName, Guid.Empty)
             : target.GetAttributeValue<Guid?>(table.PrimaryIdColumn) ?? throw Faults.InvalidArgumentFault($"Entity Id must be specified for Update of '{table.LogicalName}'.");
         var existing = store.Find(table.LogicalName, id) ?? throw Faults.RecordNotFound(table.LogicalName, id);
+        RequireVersion(existing, behavior, target.RowVersion);
         metadata.ValidateAttributes(table, target, isCreate: false);
         var row = EntityCopy.Clone(existing);
         foreach (var attribute in target.Attributes)
@@ -73,6 +86,23 @@ internal sealed class Records(OrganizationMetadata metadata, DataStore store, Or
     }
 
     public Guid? ResolveKey(string table, KeyAttributeCollection keys) => store.FindByKey(metadata.Table(table), keys);
+
+    /// <summary>The stored row a reference names, by id or alternate key.</summary>
+    /// <exception cref="System.ServiceModel.FaultException{OrganizationServiceFault}">No such row: the not-found fault.</exception>
+    public Entity Find(EntityReference reference)
+    {
+        var table = metadata.Table(reference.LogicalName);
+        var id = reference.Id != Guid.Empty || reference.KeyAttributes.Count == 0 ? reference.Id : store.FindByKey(table, reference.KeyAttributes) ?? Guid.Empty;
+        return store.Find(table.LogicalName, id) ?? throw Faults.RecordNotFound(table.LogicalName, id);
+    }
+
+    /// <summary>Optimistic concurrency: with IfRowVersionMatches the caller's version must be given and be the row's.</summary>
+    public static void RequireVersion(Entity existing, ConcurrencyBehavior behavior, string? rowVersion)
+    {
+        if (behavior != ConcurrencyBehavior.IfRowVersionMatches) return;
+        if (string.IsNullOrEmpty(rowVersion)) throw Faults.RowVersionNotProvided();
+        if (!string.Equals(existing.RowVersion, rowVersion, StringComparison.Ordinal)) throw Faults.RowVersionMismatch();
+    }
 
     /// <summary>The intersect row linking <paramref name="first"/> (the relationship's Entity1) and <paramref name="second"/>, if any.</summary>
     public Entity? FindLink(ManyToManyDefinition relationship, Guid first, Guid second) =>

@@ -61,7 +61,7 @@ public sealed class ServeTests : IClassFixture<ServeFixture>
     {
         var (_, contacts, _) = await GetAsync("contacts?$select=contactid&$filter=lastname eq 'Lind'");
         var contactId = contacts.GetProperty("value")[0].GetProperty("contactid").GetString();
-        var body = $$"""{"title":"Call from the IVR","customerid_contact@odata.bind":"/contacts({{contactId}})"}""";
+        var body = $$"""{"title":"Call from the IVR","description":"Created by the Webex flow","customerid_contact@odata.bind":"/contacts({{contactId}})","caseorigincode":1,"casetypecode":2}""";
         var create = await _serve.Http.PostAsync("incidents", new StringContent(body, Encoding.UTF8, "application/json"));
 
         var (status, json, _) = await GetAsync($"incidents?$filter=_customerid_value eq {contactId}&$select=title,_customerid_value,ticketnumber", "odata.include-annotations=\"*\"");
