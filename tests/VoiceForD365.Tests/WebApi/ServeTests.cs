@@ -160,6 +160,27 @@ public sealed class ServeTests : IClassFixture<ServeFixture>
     }
 
     [Fact]
+    public async Task ChangeSetWithAContentIdReference_Should_CreateBothRowsLinked()
+    {
+        const string body = "--batch_1\r\nContent-Type: multipart/mixed; boundary=changeset_1\r\n\r\n" +
+            "--changeset_1\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 1\r\n\r\n" +
+            "POST /api/data/v9.2/accounts HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"name\":\"Batch Oy\"}\r\n" +
+            "--changeset_1\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 2\r\n\r\n" +
+            "POST /api/data/v9.2/contacts HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"lastname\":\"Batchinen\",\"parentcustomerid_account@odata.bind\":\"$1\"}\r\n" +
+            "--changeset_1--\r\n--batch_1--\r\n";
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/mixed; boundary=batch_1");
+
+        var response = await _serve.Http.PostAsync("$batch", content);
+        var answer = await response.Content.ReadAsStringAsync();
+        var (_, json, _) = await GetAsync("contacts?$select=lastname&$filter=lastname eq 'Batchinen'&$expand=parentcustomerid_account($select=name)");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, answer.Split("HTTP/1.1 204 No Content").Length - 1);
+        Assert.Equal("Batch Oy", Assert.Single(json.GetProperty("value").EnumerateArray()).GetProperty("parentcustomerid_account").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Metadata_Should_DescribeTheTablesAndTheirNavigationProperties()
     {
         var csdl = await _serve.Http.GetStringAsync("$metadata");
