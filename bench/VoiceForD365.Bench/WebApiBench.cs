@@ -30,7 +30,7 @@ public static class WebApiBench
         using var server = LocalOrgServer.LocalOrgServer.Start(organization);
         using var client = new DataverseWebApiClient(server.ConnectionString);
         client.Execute(new OrganizationRequest(MessageNames.WhoAmI));
-        client.Create(SampleData.GeneratedContact(-1)); // reads the contact metadata once, outside the measurements
+        client.Create(SampleData.GeneratedContact(Rows - 1)); // reads the contact metadata once, outside the measurements
 
         output.WriteLine($"Web API client against the local organization over HTTP on 127.0.0.1 (simulated: + {RoundTrip.TotalMilliseconds:N0} ms round trip per HTTP request)");
         output.WriteLine();
