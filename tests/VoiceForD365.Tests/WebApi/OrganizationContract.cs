@@ -236,7 +236,8 @@ public abstract class OrganizationContract : IDisposable
 
         var fault = Fault(() => Service.Create(new Entity(PhoneCall.EntityName, PhoneCall.EnreachCallId, "call-0002") { [PhoneCall.Subject] = "Second" }));
 
-        Assert.Contains(fault.Detail.ErrorCode, new[] { ErrorCodes.DuplicateRecord, ErrorCodes.DuplicateRecordEntityKey });
+        Assert.Equal(ErrorCodes.DuplicateRecord, fault.Detail.ErrorCode);
+        Assert.Equal("A record with matching key values already exists.", fault.Detail.Message);
         Assert.Equal("First", Service.Retrieve(PhoneCall.EntityName, id, new ColumnSet(PhoneCall.Subject))[PhoneCall.Subject]);
     }
 
