@@ -36,6 +36,9 @@ namespace VoiceForD365.Core.Enreach
         /// <param name="entry">An entry by its one-based position, for messages: "user #3".</param>
         public List<T> ReadArray<T>(string what, Func<int, string> entry) => EnreachJson.ReadArray<T>(Body, what, entry, Malformed);
 
+        /// <summary>As <see cref="ReadArray{T}"/>, each entry with its text as Enreach sent it.</summary>
+        public List<EnreachRecord<T>> ReadRecords<T>(string what, Func<int, string> entry) => EnreachJson.ReadRecords<T>(Body, what, entry, Malformed);
+
         /// <summary>The body as one JSON <typeparamref name="T"/> object.</summary>
         /// <param name="what">The object, for messages: "the user".</param>
         public T ReadObject<T>(string what) => EnreachJson.ReadObject<T>(Body, what, Malformed);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using VoiceForD365.Core.Enreach.Contracts;
@@ -32,6 +33,8 @@ namespace VoiceForD365.Core.Enreach
         private const string UsersPath = "users";
         private const string UserPathPrefix = "users/";
         private const string CurrentUserPath = "users/me";
+        private const string UserCallsPath = "calls";
+        private const string ServiceCallsPath = "servicecall";
 
         private readonly EnreachSettings _settings;
         private readonly IEnreachClock _clock;
@@ -137,6 +140,95 @@ namespace VoiceForD365.Core.Enreach
         }
 
         private static string UserNumber(int position) => "user #" + position.ToString(CultureInfo.InvariantCulture);
+
+        // ---------------------------------------------------------------- calls
+
+        /// <summary>
+        /// Users' call events in a window (<c>GET /calls?StartTime=&amp;EndTime=</c> or
+        /// <c>?ModifiedAfter=&amp;ModifiedBefore=</c>): direct calls and the agents' events of service calls, of the
+        /// users in <paramref name="userIds"/> (<c>UserIDs</c>; null: every user the API user may see; empty: none, and
+        /// nothing is asked). A window longer than <see cref="EnreachCallWindow.MaxSpan"/> is refused before sending
+        /// (<see cref="ArgumentOutOfRangeException"/>): Enreach would refuse it.
+        /// </summary>
+        public IReadOnlyList<EnreachCallEvent> GetUserCalls(EnreachCallWindow window, IEnumerable<Guid>? userIds = null)
+        {
+            var path = UserCallsQuery(window, userIds);
+            return path == null ? NoEvents : Synchronously(call => GetCallsCore(path, "the call events of " + window, ReadUserCalls, call));
+        }
+
+        /// <inheritdoc cref="GetUserCalls"/>
+        public Task<IReadOnlyList<EnreachCallEvent>> GetUserCallsAsync(EnreachCallWindow window, IEnumerable<Guid>? userIds = null, CancellationToken cancellationToken = default)
+        {
+            var path = UserCallsQuery(window, userIds);
+            return path == null ? Task.FromResult(NoEvents) : GetCallsCore(path, "the call events of " + window, ReadUserCalls, Start(cancellationToken));
+        }
+
+        /// <summary>Every user's event of one call (<c>GET /calls?CallId=</c>): what <c>vfd sync explain</c> looks at.</summary>
+        public IReadOnlyList<EnreachCallEvent> GetUserCallsByCallId(Guid callId) =>
+            Synchronously(call => GetCallsCore(CallIdQuery(callId), "the call " + Text(callId), ReadUserCalls, call));
+
+        /// <inheritdoc cref="GetUserCallsByCallId"/>
+        public Task<IReadOnlyList<EnreachCallEvent>> GetUserCallsByCallIdAsync(Guid callId, CancellationToken cancellationToken = default) =>
+            GetCallsCore(CallIdQuery(callId), "the call " + Text(callId), ReadUserCalls, Start(cancellationToken));
+
+        /// <summary>
+        /// Service queues' inbound calls in a window (<c>GET /servicecall</c>, the same windows as
+        /// <see cref="GetUserCalls"/>): answered ones with the agent who answered, unanswered ones without.
+        /// </summary>
+        public IReadOnlyList<EnreachCallEvent> GetServiceCalls(EnreachCallWindow window)
+        {
+            var path = WindowQuery(ServiceCallsPath, window);
+            return Synchronously(call => GetCallsCore(path, "the service calls of " + window, ReadServiceCalls, call));
+        }
+
+        /// <inheritdoc cref="GetServiceCalls"/>
+        public Task<IReadOnlyList<EnreachCallEvent>> GetServiceCallsAsync(EnreachCallWindow window, CancellationToken cancellationToken = default) =>
+            GetCallsCore(WindowQuery(ServiceCallsPath, window), "the service calls of " + window, ReadServiceCalls, Start(cancellationToken));
+
+        private static readonly IReadOnlyList<EnreachCallEvent> NoEvents = new EnreachCallEvent[0];
+
+        private static readonly Func<EnreachAnswer, Uri, List<EnreachCallEvent>> ReadUserCalls = EnreachCallReader.UserCalls;
+
+        private static readonly Func<EnreachAnswer, Uri, List<EnreachCallEvent>> ReadServiceCalls = EnreachCallReader.ServiceCalls;
+
+        private async Task<IReadOnlyList<EnreachCallEvent>> GetCallsCore(string path, string what, Func<EnreachAnswer, Uri, List<EnreachCallEvent>> read, EnreachCall call)
+        {
+            var endpoint = await ResolveEndpointCore(call).ConfigureAwait(false);
+            var answer = await GetApiAsync(path, what, call).ConfigureAwait(false);
+            var events = read(answer, endpoint);
+            _errors.Trace("Enreach returned {0} call events for {1} ({2} ms).", events.Count, what, call.Budget.Elapsed.TotalMilliseconds);
+            return events;
+        }
+
+        /// <summary>The path and query of a /calls request; null when it asks for no user at all.</summary>
+        private static string? UserCallsQuery(EnreachCallWindow window, IEnumerable<Guid>? userIds)
+        {
+            var query = WindowQuery(UserCallsPath, window);
+            if (userIds == null) return query;
+            var any = false;
+            var builder = new StringBuilder(query);
+            foreach (var id in userIds)
+            {
+                builder.Append('&').Append(EnreachAssumptions.UserIdsParameter).Append('=').Append(Text(id));
+                any = true;
+            }
+            return any ? builder.ToString() : null;
+        }
+
+        private static string WindowQuery(string path, EnreachCallWindow window)
+        {
+            if (window == null) throw new ArgumentNullException(nameof(window));
+            if (window.Span > EnreachCallWindow.MaxSpan)
+                throw new ArgumentOutOfRangeException(nameof(window), window.Span,
+                    "Enreach answers call windows of at most " + EnreachCallWindow.MaxSpan.TotalDays.ToString(CultureInfo.InvariantCulture) + " days; " + window + " spans " +
+                    window.Span.TotalDays.ToString("0.##", CultureInfo.InvariantCulture) + " days. Split it into windows of at most that length.");
+            return path + "?" + window.FromParameter + "=" + Uri.EscapeDataString(EnreachCallWindow.Format(window.From)) +
+                "&" + window.ToParameter + "=" + Uri.EscapeDataString(EnreachCallWindow.Format(window.To));
+        }
+
+        private static string CallIdQuery(Guid callId) => UserCallsPath + "?CallId=" + Text(callId);
+
+        private static string Text(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 
         // ---------------------------------------------------------------- endpoint
 

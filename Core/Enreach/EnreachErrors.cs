@@ -44,8 +44,8 @@ namespace VoiceForD365.Core.Enreach
             EnreachEnvironmentVariables.ApiEndpoint + " to the API endpoint Enreach gave you.";
 
         /// <summary>The API answered 404 for <paramref name="what"/> ("the users list", "the user {id}").</summary>
-        public string ApiNotFoundMessage(string what, Uri url) =>
-            "Enreach has no " + what + " (404 Not Found on GET " + Describe(url) + ")." +
+        public string ApiNotFoundMessage(string what, Uri url, string method = "GET") =>
+            "Enreach has no " + what + " (404 Not Found on " + method + " " + Describe(url) + ")." +
             (_settings.EndpointOverride != null ? " Check the environment variable " + EnreachEnvironmentVariables.ApiEndpoint + "." : "");
 
         public EnreachNotFoundException NotFound(string message, string request, int? status, int attempts, TimeSpan elapsed) =>

@@ -51,6 +51,78 @@ namespace VoiceForD365.Core.Enreach
             return items;
         }
 
+        /// <summary>
+        /// As <see cref="ReadArray{T}"/>, each entry with its text exactly as the body has it (for an audit of what
+        /// Enreach sent).
+        /// </summary>
+        public static List<EnreachRecord<T>> ReadRecords<T>(string body, string what, Func<int, string> entry, Func<string, Exception?, Exception> fail)
+        {
+            var items = ReadArray<T>(body, what, entry, fail);
+            var texts = EntryTexts(body);
+            // The framework's reader has accepted the array, so the scan finds the same entries; a mismatch is a defect.
+            if (texts.Count != items.Count)
+                throw fail("its " + items.Count.ToString(CultureInfo.InvariantCulture) + " entries could not be told apart as text", null);
+            var records = new List<EnreachRecord<T>>(items.Count);
+            for (var i = 0; i < items.Count; i++) records.Add(new EnreachRecord<T>(items[i], texts[i]));
+            return records;
+        }
+
+        /// <summary>The text of each entry of the top-level array in <paramref name="body"/> (valid JSON, read before).</summary>
+        private static List<string> EntryTexts(string body)
+        {
+            var texts = new List<string>();
+            var depth = 0;
+            var inString = false;
+            var escaped = false;
+            var start = -1;
+            for (var i = 0; i < body.Length; i++)
+            {
+                var c = body[i];
+                if (inString)
+                {
+                    if (escaped) escaped = false;
+                    else if (c == '\\') escaped = true;
+                    else if (c == '"') inString = false;
+                    continue;
+                }
+                switch (c)
+                {
+                    case '"':
+                        inString = true;
+                        if (depth == 1 && start < 0) start = i;
+                        break;
+                    case '[':
+                    case '{':
+                        if (depth == 1 && start < 0) start = i;
+                        depth++;
+                        break;
+                    case ']':
+                    case '}':
+                        depth--;
+                        if (depth == 0) Add(texts, body, start, i);
+                        break;
+                    case ',':
+                        if (depth == 1)
+                        {
+                            Add(texts, body, start, i);
+                            start = -1;
+                        }
+                        break;
+                    default:
+                        if (depth == 1 && start < 0 && !char.IsWhiteSpace(c)) start = i;
+                        break;
+                }
+            }
+            return texts;
+        }
+
+        private static void Add(List<string> texts, string body, int start, int end)
+        {
+            // A trailing comma (which the framework's reader accepts) leaves no entry.
+            if (start < 0) return;
+            texts.Add(body.Substring(start, end - start).TrimEnd());
+        }
+
         /// <summary>The JSON object in <paramref name="body"/> read as a <typeparamref name="T"/>.</summary>
         /// <param name="what">The object, for messages: "the user".</param>
         public static T ReadObject<T>(string body, string what, Func<string, Exception?, Exception> fail)
@@ -141,5 +213,19 @@ namespace VoiceForD365.Core.Enreach
         {
             public static readonly DataContractJsonSerializer Instance = new DataContractJsonSerializer(typeof(T));
         }
+    }
+
+    /// <summary>An entry of an Enreach answer: read into its contract, and its text as Enreach sent it.</summary>
+    internal sealed class EnreachRecord<T>
+    {
+        public EnreachRecord(T contract, string json)
+        {
+            Contract = contract;
+            Json = json;
+        }
+
+        public T Contract { get; }
+
+        public string Json { get; }
     }
 }

@@ -59,9 +59,19 @@ namespace VoiceForD365.Core.Enreach
         /// </summary>
         /// <param name="authenticate">Whether to send the API user's credentials (not to discovery, which is public).</param>
         /// <param name="notFoundMessage">The message of the error for a 404.</param>
-        public async Task<EnreachAnswer> GetAsync(Uri url, bool authenticate, string notFoundMessage, EnreachCall call)
+        public Task<EnreachAnswer> GetAsync(Uri url, bool authenticate, string notFoundMessage, EnreachCall call) =>
+            SendAsync(HttpMethod.Get, url, null, authenticate, notFoundMessage, call);
+
+        /// <summary>
+        /// <c>POST <paramref name="url"/></c> with a JSON body, retried like a GET: only for operations that are
+        /// harmless to repeat (an attempt that timed out may still have been carried out).
+        /// </summary>
+        public Task<EnreachAnswer> PostIdempotentAsync(Uri url, string json, string notFoundMessage, EnreachCall call) =>
+            SendAsync(HttpMethod.Post, url, json, authenticate: true, notFoundMessage, call);
+
+        private async Task<EnreachAnswer> SendAsync(HttpMethod method, Uri url, string? json, bool authenticate, string notFoundMessage, EnreachCall call)
         {
-            var request = "GET " + EnreachErrors.Describe(url);
+            var request = method.Method + " " + EnreachErrors.Describe(url);
             var budget = call.Budget;
             EnreachFailure? last = null;
             for (var attempt = 1; ; attempt++)
@@ -79,7 +89,7 @@ namespace VoiceForD365.Core.Enreach
                     timeoutSource.CancelAfter(timeout);
                     try
                     {
-                        response = await SendOnceAsync(url, authenticate, call.Synchronous, timeoutSource.Token).ConfigureAwait(false);
+                        response = await SendOnceAsync(method, url, json, authenticate, call.Synchronous, timeoutSource.Token).ConfigureAwait(false);
                         failure = null!;
                     }
                     catch (OperationCanceledException) when (call.CancellationToken.IsCancellationRequested)
@@ -169,14 +179,14 @@ namespace VoiceForD365.Core.Enreach
         // thread-pool starvation when many threads call at once. net462 has no synchronous Send; there the awaits never
         // resume on a captured context (ConfigureAwait(false)), so blocking on them cannot deadlock. Either way the
         // answer comes back with its body read in full, within the attempt's time-out.
-        private async Task<HttpResponseMessage> SendOnceAsync(Uri url, bool authenticate, bool synchronous, CancellationToken cancellationToken)
+        private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri url, string? json, bool authenticate, bool synchronous, CancellationToken cancellationToken)
         {
 #if !NETFRAMEWORK
             if (synchronous)
             {
                 try
                 {
-                    using (var message = CreateRequest(url, authenticate))
+                    using (var message = CreateRequest(method, url, json, authenticate))
                         return _http.Send(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
                 }
                 catch (NotSupportedException)
@@ -185,14 +195,15 @@ namespace VoiceForD365.Core.Enreach
                 }
             }
 #endif
-            using (var message = CreateRequest(url, authenticate))
+            using (var message = CreateRequest(method, url, json, authenticate))
                 return await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
 
 
-        private HttpRequestMessage CreateRequest(Uri url, bool authenticate)
+        private HttpRequestMessage CreateRequest(HttpMethod method, Uri url, string? json, bool authenticate)
         {
-            var message = new HttpRequestMessage(HttpMethod.Get, url);
+            var message = new HttpRequestMessage(method, url);
+            if (json != null) message.Content = new StringContent(json, Encoding.UTF8, "application/json");
             message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
             // Per request, never on the (shared) HttpClient's default headers.

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,5 +17,23 @@ namespace VoiceForD365.Core.Enreach
 
         /// <inheritdoc cref="GetUsers"/>
         Task<IReadOnlyList<EnreachUser>> GetUsersAsync(CancellationToken cancellationToken = default);
+
+        /// <summary>Users' call events in a window (<c>GET /calls</c>): see <see cref="EnreachClient.GetUserCalls"/>.</summary>
+        IReadOnlyList<EnreachCallEvent> GetUserCalls(EnreachCallWindow window, IEnumerable<Guid>? userIds = null);
+
+        /// <inheritdoc cref="GetUserCalls"/>
+        Task<IReadOnlyList<EnreachCallEvent>> GetUserCallsAsync(EnreachCallWindow window, IEnumerable<Guid>? userIds = null, CancellationToken cancellationToken = default);
+
+        /// <summary>Every user's event of one call (<c>GET /calls?CallId=</c>).</summary>
+        IReadOnlyList<EnreachCallEvent> GetUserCallsByCallId(Guid callId);
+
+        /// <inheritdoc cref="GetUserCallsByCallId"/>
+        Task<IReadOnlyList<EnreachCallEvent>> GetUserCallsByCallIdAsync(Guid callId, CancellationToken cancellationToken = default);
+
+        /// <summary>Service queues' inbound calls in a window (<c>GET /servicecall</c>).</summary>
+        IReadOnlyList<EnreachCallEvent> GetServiceCalls(EnreachCallWindow window);
+
+        /// <inheritdoc cref="GetServiceCalls"/>
+        Task<IReadOnlyList<EnreachCallEvent>> GetServiceCallsAsync(EnreachCallWindow window, CancellationToken cancellationToken = default);
     }
 }

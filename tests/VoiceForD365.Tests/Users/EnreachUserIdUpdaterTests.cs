@@ -10,11 +10,25 @@ namespace VoiceForD365.Tests.Users;
 /// <summary>The Core updater's own contract (the plug-ins' behaviour is in EnreachUserIdTests).</summary>
 public class EnreachUserIdUpdaterTests
 {
+    /// <summary>An Enreach with these users and no calls.</summary>
     private sealed class FixedDirectory(params EnreachUser[] users) : IEnreachClient
     {
         public IReadOnlyList<EnreachUser> GetUsers() => users;
 
         public Task<IReadOnlyList<EnreachUser>> GetUsersAsync(CancellationToken cancellationToken = default) => Task.FromResult(GetUsers());
+
+        public IReadOnlyList<EnreachCallEvent> GetUserCalls(EnreachCallWindow window, IEnumerable<Guid>? userIds = null) => [];
+
+        public Task<IReadOnlyList<EnreachCallEvent>> GetUserCallsAsync(EnreachCallWindow window, IEnumerable<Guid>? userIds = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(GetUserCalls(window, userIds));
+
+        public IReadOnlyList<EnreachCallEvent> GetUserCallsByCallId(Guid callId) => [];
+
+        public Task<IReadOnlyList<EnreachCallEvent>> GetUserCallsByCallIdAsync(Guid callId, CancellationToken cancellationToken = default) => Task.FromResult(GetUserCallsByCallId(callId));
+
+        public IReadOnlyList<EnreachCallEvent> GetServiceCalls(EnreachCallWindow window) => [];
+
+        public Task<IReadOnlyList<EnreachCallEvent>> GetServiceCallsAsync(EnreachCallWindow window, CancellationToken cancellationToken = default) => Task.FromResult(GetServiceCalls(window));
     }
 
     private readonly LocalOrganization _org = new();
