@@ -15,14 +15,15 @@ public sealed record EmulatorResponse(int StatusCode, string? Json, IReadOnlyDic
 
 /// <summary>
 /// One endpoint of the emulator: its identity (for counting and faults), its route pattern, whether it needs the API
-/// user's credentials, how it answers, and what its answer looks like with the expected fields missing.
+/// user's credentials, how it answers, what its answer looks like with the expected fields missing, and its HTTP method.
 /// </summary>
 public sealed record EmulatorRoute(
     EnreachEmulatorEndpoint Endpoint,
     string Pattern,
     bool Authenticated,
     Func<HttpContext, EmulatorResponse> Handle,
-    string MissingFieldsJson)
+    string MissingFieldsJson,
+    string Method = "GET")
 {
     internal static readonly EmulatorRoute NotFound = new(
         EnreachEmulatorEndpoint.Unknown, "", false, _ => EmulatorResponse.Error(404, "No HTTP resource was found that matches the request URI."), "{}");

@@ -17,8 +17,8 @@ namespace VoiceForD365.Emulator;
 /// enreach.Users.Add("agent@example.com");
 /// // point the client at enreach.ApiEndpoint (override) or enreach.DiscoveryUrl, user enreach.ApiUserName / ApiSecret
 /// </code>
-/// The endpoints are grouped by API (<see cref="DiscoveryApi"/>, <see cref="UsersApi"/>); calls and callbacks join as
-/// further groups of <see cref="EmulatorRoute"/>s.
+/// The endpoints are grouped by API (<see cref="DiscoveryApi"/>, <see cref="UsersApi"/>, <see cref="CallsApi"/>,
+/// <see cref="CallbacksApi"/>), each a group of <see cref="EmulatorRoute"/>s.
 /// </summary>
 public sealed class EnreachEmulator : IAsyncDisposable, IDisposable
 {
@@ -33,6 +33,9 @@ public sealed class EnreachEmulator : IAsyncDisposable, IDisposable
         ApiUserName = options.ApiUserName;
         ApiSecret = options.ApiSecret;
         ApiUserId = options.ApiUserId;
+        Clock = options.Clock ?? TimeProvider.System;
+        Requests = new EnreachEmulatorRequests(Clock);
+        if (options.Traffic != null) Calls.Traffic = new EnreachEmulatorTraffic(options.Traffic);
         _apiPathBase = apiPathBase;
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(EnreachEmulator).Assembly.GetName().Name });
@@ -47,8 +50,10 @@ public sealed class EnreachEmulator : IAsyncDisposable, IDisposable
         var routes = new List<EmulatorRoute>();
         routes.AddRange(DiscoveryApi.Routes(this));
         routes.AddRange(UsersApi.Routes(this, "/" + apiPathBase));
+        routes.AddRange(CallsApi.Routes(this, "/" + apiPathBase));
+        routes.AddRange(CallbacksApi.Routes(this, "/" + apiPathBase));
         foreach (var route in routes)
-            _app.MapGet(route.Pattern, (RequestDelegate)(context => pipeline.ServeAsync(context, route)));
+            _app.MapMethods(route.Pattern, [route.Method], (RequestDelegate)(context => pipeline.ServeAsync(context, route)));
         _app.MapFallback((RequestDelegate)(context => pipeline.ServeAsync(context, EmulatorRoute.NotFound)));
     }
 
@@ -70,11 +75,23 @@ public sealed class EnreachEmulator : IAsyncDisposable, IDisposable
     /// <summary>The emulated users (the API user among them), changeable at any time.</summary>
     public EnreachEmulatorUsers Users { get; } = new();
 
+    /// <summary>The emulated Enreach's call events, added ones and generated traffic.</summary>
+    public EnreachEmulatorCalls Calls { get; } = new();
+
+    /// <summary>The emulated Enreach's callback lists and requests.</summary>
+    public EnreachEmulatorCallbacks Callbacks { get; } = new();
+
+    /// <summary>The emulator's clock: what "now" is for the calls and callback requests it shows.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>Now, UTC, by <see cref="Clock"/>.</summary>
+    public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
+
     /// <summary>Failures to inject.</summary>
     public EnreachEmulatorFaults Faults { get; } = new();
 
     /// <summary>Requests received, per endpoint.</summary>
-    public EnreachEmulatorRequests Requests { get; } = new();
+    public EnreachEmulatorRequests Requests { get; }
 
     /// <summary>Starts an emulator on 127.0.0.1 and a free port.</summary>
     public static EnreachEmulator Start(EnreachEmulatorOptions? options = null) =>
@@ -107,7 +124,7 @@ public sealed class EnreachEmulator : IAsyncDisposable, IDisposable
         return emulator;
     }
 
-    /// <summary>Clears injected faults and request counts (users stay).</summary>
+    /// <summary>Clears injected faults and request counts (users, calls and callbacks stay).</summary>
     public void Reset()
     {
         Faults.Clear();

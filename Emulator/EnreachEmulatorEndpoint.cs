@@ -17,4 +17,19 @@ public enum EnreachEmulatorEndpoint
 
     /// <summary><c>GET {api}/users/me</c>.</summary>
     CurrentUser,
+
+    /// <summary><c>GET {api}/calls</c>: users' call events.</summary>
+    UserCalls,
+
+    /// <summary><c>GET {api}/servicecall</c>: queues' inbound calls.</summary>
+    ServiceCalls,
+
+    /// <summary><c>GET {api}/callbacklists</c>.</summary>
+    CallbackLists,
+
+    /// <summary><c>GET {api}/callbacklists/{listId}/requests</c>.</summary>
+    CallbackRequests,
+
+    /// <summary><c>POST {api}/callbacklists/{listId}/requests/{requestId}/close</c>.</summary>
+    CloseCallbackRequest,
 }

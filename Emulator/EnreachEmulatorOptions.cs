@@ -20,6 +20,15 @@ public sealed class EnreachEmulatorOptions
     /// a client that skips discovery's answer misses.
     /// </summary>
     public string ApiPathBase { get; set; } = "voice/";
+
+    /// <summary>
+    /// The emulator's clock (default: the system's): calls and callback requests are visible from their time by it,
+    /// so a test or the bench that drives it (e.g. FakeTimeProvider) sees the same answers every run.
+    /// </summary>
+    public TimeProvider? Clock { get; set; }
+
+    /// <summary>Generated call traffic to serve from the start (<see cref="EnreachEmulatorCalls.Traffic"/>); null: none.</summary>
+    public EnreachEmulatorTrafficOptions? Traffic { get; set; }
 }
 
 /// <summary>A user of the emulated Enreach.</summary>

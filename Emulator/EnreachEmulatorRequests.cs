@@ -41,7 +41,10 @@ public sealed class EnreachEmulatorRequests
     private readonly object _lock = new();
     private readonly Dictionary<EnreachEmulatorEndpoint, int> _counts = new();
     private readonly Queue<EnreachEmulatorRequest> _log = new();
+    private readonly TimeProvider _clock;
     private int _total;
+
+    public EnreachEmulatorRequests(TimeProvider? clock = null) => _clock = clock ?? TimeProvider.System;
 
     /// <summary>Requests received for <paramref name="endpoint"/> since the start or the last <see cref="Reset"/>.</summary>
     public int Count(EnreachEmulatorEndpoint endpoint)
@@ -73,7 +76,7 @@ public sealed class EnreachEmulatorRequests
 
     internal EnreachEmulatorRequest Record(EnreachEmulatorEndpoint endpoint, string method, string path, string query, bool hadAuthorization)
     {
-        var request = new EnreachEmulatorRequest(DateTimeOffset.UtcNow, endpoint, method, path, query, hadAuthorization);
+        var request = new EnreachEmulatorRequest(_clock.GetUtcNow(), endpoint, method, path, query, hadAuthorization);
         lock (_lock)
         {
             _counts[endpoint] = (_counts.TryGetValue(endpoint, out var n) ? n : 0) + 1;
