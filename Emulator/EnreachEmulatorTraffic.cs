@@ -52,7 +52,7 @@ public sealed class EnreachEmulatorTraffic
     {
         from = DateTime.SpecifyKind(from, DateTimeKind.Utc);
         to = DateTime.SpecifyKind(to, DateTimeKind.Utc);
-        return HoursOf(from - MaxStartDelay, to).Where(c => c.StartTime >= from && c.StartTime < to).OrderBy(c => c.StartTime).ThenBy(c => c.Modified).ToArray();
+        return HoursOf(from - MaxStartDelay, to).Where(c => c.StartTime >= from && c.StartTime < to).OrderBy(c => c.StartTime).ThenBy(c => c.Id).ThenBy(c => c.Modified).ToArray();
     }
 
     /// <summary>The longest time from a call's arrival to the start of one of its events (a transfer's second part).</summary>

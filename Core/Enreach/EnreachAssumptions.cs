@@ -150,6 +150,8 @@ namespace VoiceForD365.Core.Enreach
         public const string CallbackRequestStatus = "Status";
         public const string CallbackRequestVoicemail = "VoicemailRecordingId";
 
+        // A voicemail is a recording: its link is formed as a call recording's (RecordingPathPrefix). Assumed.
+
         /// <summary>The status of a closed request (compared ignoring case). Assumed; other statuses are open.</summary>
         public const string CallbackStatusClosed = "Closed";
     }

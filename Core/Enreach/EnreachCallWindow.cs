@@ -24,9 +24,8 @@ namespace VoiceForD365.Core.Enreach
             if (to < from)
                 throw new ArgumentOutOfRangeException(nameof(to), to, "The end of an Enreach call window (" + Format(to) + ") is before its start (" + Format(from) + ").");
             Kind = kind;
-            From = new DateTime(from.Ticks - from.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
-            var rest = to.Ticks % TimeSpan.TicksPerSecond;
-            To = new DateTime(rest == 0 ? to.Ticks : to.Ticks - rest + TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+            From = SecondsDown(from);
+            To = SecondsUp(to);
         }
 
         /// <summary>Calls that started from <paramref name="from"/> to <paramref name="to"/> (<c>StartTime</c>, <c>EndTime</c>).</summary>
@@ -52,7 +51,17 @@ namespace VoiceForD365.Core.Enreach
 
         internal static string Format(DateTime utc) => utc.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
-        private static DateTime Utc(DateTime time) =>
+        /// <summary>A time rounded down to whole seconds.</summary>
+        internal static DateTime SecondsDown(DateTime utc) => new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+
+        /// <summary>A time rounded up to whole seconds.</summary>
+        internal static DateTime SecondsUp(DateTime utc)
+        {
+            var rest = utc.Ticks % TimeSpan.TicksPerSecond;
+            return new DateTime(rest == 0 ? utc.Ticks : utc.Ticks - rest + TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        }
+
+        internal static DateTime Utc(DateTime time) =>
             time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
 
         public override string ToString() => FromParameter + " " + Format(From) + " to " + ToParameter + " " + Format(To);

@@ -230,6 +230,77 @@ namespace VoiceForD365.Core.Enreach
 
         private static string Text(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 
+        // ---------------------------------------------------------------- callbacks (paths and names assumed: EnreachAssumptions)
+
+        /// <summary>Every callback list the API user may see (<c>GET /callbacklists</c>).</summary>
+        public IReadOnlyList<EnreachCallbackList> GetCallbackLists() => Synchronously(GetCallbackListsCore);
+
+        /// <inheritdoc cref="GetCallbackLists"/>
+        public Task<IReadOnlyList<EnreachCallbackList>> GetCallbackListsAsync(CancellationToken cancellationToken = default) => GetCallbackListsCore(Start(cancellationToken));
+
+        private async Task<IReadOnlyList<EnreachCallbackList>> GetCallbackListsCore(EnreachCall call)
+        {
+            var answer = await GetApiAsync(EnreachAssumptions.CallbackListsPath, "resource for callback lists", call).ConfigureAwait(false);
+            var lists = EnreachCallbackReader.Lists(answer);
+            _errors.Trace("Enreach returned {0} callback lists ({1} ms).", lists.Count, call.Budget.Elapsed.TotalMilliseconds);
+            return lists;
+        }
+
+        /// <summary>
+        /// The requests of a callback list created from <paramref name="createdAfter"/> to <paramref name="createdBefore"/>
+        /// (UTC, whole seconds: the start rounded down, the end up), open and closed alike;
+        /// <see cref="EnreachNotFoundException"/> when Enreach has no such list.
+        /// </summary>
+        public IReadOnlyList<EnreachCallbackRequest> GetCallbackRequests(Guid listId, DateTime createdAfter, DateTime createdBefore)
+        {
+            var path = CallbackRequestsQuery(listId, createdAfter, createdBefore);
+            return Synchronously(call => GetCallbackRequestsCore(listId, path, call));
+        }
+
+        /// <inheritdoc cref="GetCallbackRequests"/>
+        public Task<IReadOnlyList<EnreachCallbackRequest>> GetCallbackRequestsAsync(Guid listId, DateTime createdAfter, DateTime createdBefore, CancellationToken cancellationToken = default) =>
+            GetCallbackRequestsCore(listId, CallbackRequestsQuery(listId, createdAfter, createdBefore), Start(cancellationToken));
+
+        private async Task<IReadOnlyList<EnreachCallbackRequest>> GetCallbackRequestsCore(Guid listId, string path, EnreachCall call)
+        {
+            var endpoint = await ResolveEndpointCore(call).ConfigureAwait(false);
+            var answer = await GetApiAsync(path, "callback list " + Text(listId), call).ConfigureAwait(false);
+            var requests = EnreachCallbackReader.Requests(answer, listId, endpoint);
+            _errors.Trace("Enreach returned {0} callback requests of list {1} ({2} ms).", requests.Count, Text(listId), call.Budget.Elapsed.TotalMilliseconds);
+            return requests;
+        }
+
+        /// <summary>
+        /// Closes a callback request in Enreach, as the simple callback integration has the external system do with every
+        /// new request. Closing a closed request is harmless, so the close is retried like a read;
+        /// <see cref="EnreachNotFoundException"/> when the list has no such request.
+        /// </summary>
+        public void CloseCallbackRequest(Guid listId, Guid requestId) => Synchronously(call => CloseCallbackRequestCore(listId, requestId, call));
+
+        /// <inheritdoc cref="CloseCallbackRequest"/>
+        public Task CloseCallbackRequestAsync(Guid listId, Guid requestId, CancellationToken cancellationToken = default) =>
+            CloseCallbackRequestCore(listId, requestId, Start(cancellationToken));
+
+        private async Task CloseCallbackRequestCore(Guid listId, Guid requestId, EnreachCall call)
+        {
+            var endpoint = await ResolveEndpointCore(call).ConfigureAwait(false);
+            var url = new Uri(endpoint, string.Format(CultureInfo.InvariantCulture, EnreachAssumptions.CallbackClosePathFormat, Text(listId), Text(requestId)));
+            var notFound = _errors.ApiNotFoundMessage("callback request " + Text(requestId) + " on list " + Text(listId), url, "POST");
+            await _transport.PostIdempotentAsync(url, EnreachAssumptions.CallbackCloseBody, notFound, call).ConfigureAwait(false);
+            _errors.Trace("Enreach closed callback request {0} ({1} ms).", Text(requestId), call.Budget.Elapsed.TotalMilliseconds);
+        }
+
+        private static string CallbackRequestsQuery(Guid listId, DateTime createdAfter, DateTime createdBefore)
+        {
+            var after = EnreachCallWindow.SecondsDown(EnreachCallWindow.Utc(createdAfter));
+            var before = EnreachCallWindow.SecondsUp(EnreachCallWindow.Utc(createdBefore));
+            if (before < after)
+                throw new ArgumentOutOfRangeException(nameof(createdBefore), createdBefore, "The end of a callback window (" + EnreachCallWindow.Format(before) + ") is before its start (" + EnreachCallWindow.Format(after) + ").");
+            return string.Format(CultureInfo.InvariantCulture, EnreachAssumptions.CallbackRequestsPathFormat, Text(listId)) +
+                "?" + EnreachAssumptions.CallbackCreatedAfterParameter + "=" + Uri.EscapeDataString(EnreachCallWindow.Format(after)) +
+                "&" + EnreachAssumptions.CallbackCreatedBeforeParameter + "=" + Uri.EscapeDataString(EnreachCallWindow.Format(before));
+        }
+
         // ---------------------------------------------------------------- endpoint
 
         /// <summary>The API endpoint requests go to: the override, else the (cached) discovered one.</summary>
@@ -289,6 +360,9 @@ namespace VoiceForD365.Core.Enreach
             new EnreachCall(new EnreachBudget(_clock, _settings.TotalBudget), synchronous, cancellationToken);
 
         private T Synchronously<T>(Func<EnreachCall, Task<T>> operation) =>
+            operation(Start(CancellationToken.None, synchronous: true)).GetAwaiter().GetResult();
+
+        private void Synchronously(Func<EnreachCall, Task> operation) =>
             operation(Start(CancellationToken.None, synchronous: true)).GetAwaiter().GetResult();
 
         private static Uri WithTrailingSlash(Uri url) =>

@@ -61,6 +61,14 @@ internal sealed class EnreachRig : IAsyncDisposable
         return new EnreachRig(emulator);
     }
 
+    /// <summary>An emulator on <paramref name="clock"/>, with the options <paramref name="configure"/> sets (traffic, users).</summary>
+    public static async Task<EnreachRig> WithClockAsync(TimeProvider clock, Action<EnreachEmulatorOptions>? configure = null)
+    {
+        var options = new EnreachEmulatorOptions { ApiUserName = "api.user@contoso.test", ApiSecret = "S3cr3t-" + Guid.NewGuid().ToString("N"), Clock = clock };
+        configure?.Invoke(options);
+        return new EnreachRig(await EnreachEmulator.StartAsync(options));
+    }
+
     /// <summary>Settings for the emulator: the endpoint override unless <paramref name="discover"/>; small, fast limits.</summary>
     public EnreachSettings Settings(bool discover = false) => new()
     {
