@@ -37,7 +37,7 @@ namespace VoiceForD365.Core.Enreach
         private static Guid GuidOf(EnreachAnswer answer, string record, string field, string text, bool allowEmpty)
         {
             if (!System.Guid.TryParse(text.Trim(), out var id))
-                throw answer.Malformed(record + " has a " + field + " that is not a GUID");
+                throw answer.Malformed(record + " has " + A(field) + " that is not a GUID");
             if (id == System.Guid.Empty && !allowEmpty)
                 throw answer.Malformed(record + " has the all-zero GUID as its " + field + ", which identifies nothing");
             return id;
@@ -62,7 +62,7 @@ namespace VoiceForD365.Core.Enreach
             if (DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
                 return time.UtcDateTime;
             if (TryParseDotNetDate(text, out var utc)) return utc;
-            throw answer.Malformed(record + " has a " + field + " that is not a time (yyyy-MM-dd HH:mm:ss, UTC)");
+            throw answer.Malformed(record + " has " + A(field) + " that is not a time (yyyy-MM-dd HH:mm:ss, UTC)");
         }
 
         // "/Date(1700000000000)/" or "/Date(1700000000000+0200)/": milliseconds since 1970 UTC; the offset only says
@@ -97,7 +97,7 @@ namespace VoiceForD365.Core.Enreach
                 return TimeSpan.FromMilliseconds((double)decimal.Round(seconds * 1000));
             if (value.IndexOf(':') > 0 && TimeSpan.TryParseExact(value, "c", CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero)
                 return span;
-            throw answer.Malformed(record + " has a " + field + " that is not a number of seconds of zero or more");
+            throw answer.Malformed(record + " has " + A(field) + " that is not a number of seconds of zero or more");
         }
 
         /// <summary>
@@ -112,7 +112,7 @@ namespace VoiceForD365.Core.Enreach
             if (bool.TryParse(value, out var flag)) return flag;
             if (Contains(falseWords, value)) return false;
             if (Contains(trueWords, value)) return true;
-            throw answer.Malformed(record + " has a " + field + " that is not " + expected);
+            throw answer.Malformed(record + " has " + A(field) + " that is not " + expected);
         }
 
         /// <summary>
@@ -152,6 +152,9 @@ namespace VoiceForD365.Core.Enreach
             }
             return ids;
         }
+
+        /// <summary>"a StartTime", "an Id".</summary>
+        private static string A(string field) => ("AEIOU".IndexOf(char.ToUpperInvariant(field[0])) >= 0 ? "an " : "a ") + field;
 
         private static bool IsMissing(string? text) => text == null || text.Trim().Length == 0;
 
