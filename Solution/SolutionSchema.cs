@@ -16,10 +16,10 @@ public static class SolutionSchema
         Columns =
         [
             PrimaryKey(VoiceSetting.PrimaryId, "Voice for D365 Setting"),
-            Text(VoiceSetting.Name, "Name", 100, RequiredLevel.ApplicationRequired),
+            Text(VoiceSetting.Name, VoiceSetting.NameLabel, 100, RequiredLevel.ApplicationRequired),
             Text(VoiceSetting.GroupName, "Group Name", 100),
-            Text(VoiceSetting.Value, "Value", 4000),
-            Memo(VoiceSetting.LongValue, "Long Value", 1048576),
+            Text(VoiceSetting.Value, VoiceSetting.ValueLabel, 4000),
+            Memo(VoiceSetting.LongValue, VoiceSetting.LongValueLabel, 1048576),
             Memo(VoiceSetting.Description, "Description", 2000),
             .. ActiveInactiveState(),
             .. Columns.System(userOwned: false),

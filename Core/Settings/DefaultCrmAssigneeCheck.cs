@@ -26,17 +26,20 @@ namespace VoiceForD365.Core.Settings
         {
             if (service == null) throw new ArgumentNullException(nameof(service));
 
-            var query = new QueryExpression(VoiceSetting.EntityName) { ColumnSet = new ColumnSet(VoiceSetting.Value), TopCount = 1 };
+            var query = new QueryExpression(VoiceSetting.EntityName) { ColumnSet = new ColumnSet(VoiceSettings.ValueColumns.ToArray()), TopCount = 1 };
             query.Criteria.AddCondition(VoiceSetting.Name, ConditionOperator.Equal, SettingNames.DefaultCrmAssignee);
             var setting = service.RetrieveMultiple(query).Entities.FirstOrDefault();
             if (setting == null)
                 return Report("There is no Voice for D365 setting named DefaultCrmAssignee (the configuration data of the package was not imported, or the record was deleted); create it in the group " + SettingGroups.PhoneCallSync + ".");
 
-            var value = setting.GetAttributeValue<string>(VoiceSetting.Value);
-            if (string.IsNullOrWhiteSpace(value))
+            // Read as phone call sync reads it: Value, else Long Value.
+            var value = VoiceSettings.TextOf(setting);
+            if (value == null)
                 return Report("DefaultCrmAssignee is not set.");
             if (!SettingCatalog.TryParseGuid(value, out var enreachId))
-                return Report(string.Format(CultureInfo.InvariantCulture, "DefaultCrmAssignee is '{0}', which is not a GUID.", value));
+                return Report(string.Format(CultureInfo.InvariantCulture, "DefaultCrmAssignee is {0}, which is not a GUID.", SettingText.Quote(value)));
+            if (enreachId == Guid.Empty)
+                return Report(string.Format(CultureInfo.InvariantCulture, "DefaultCrmAssignee is {0}, the all-zero GUID, which is no one's Enreach id.", enreachId));
 
             var owner = FindUser(service, SystemUser.EnreachUserId, EnreachUserIdColumn.Value(enreachId)!);
             if (owner != null) return null;

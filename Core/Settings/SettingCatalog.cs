@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using VoiceForD365.Core.Schema;
 
 namespace VoiceForD365.Core.Settings
 {
@@ -81,6 +82,33 @@ namespace VoiceForD365.Core.Settings
         {
             if (name == null) return null;
             return ByName.TryGetValue(name.Trim(), out var definition) ? definition : null;
+        }
+
+        /// <summary>
+        /// Null when <paramref name="name"/> can be a setting's name; otherwise why not, for the person who typed it. A name
+        /// that begins or ends with a blank, or holds a character one can't see, would be a second setting that looks like
+        /// the one the product reads (which it finds by its exact name) and is never read.
+        /// </summary>
+        public static string? CheckName(string? name)
+        {
+            if (string.IsNullOrEmpty(name)) return null;
+            var text = name!;
+            string? problem = null;
+            if (text[0] == ' ') problem = "begins with a space";
+            else if (text[text.Length - 1] == ' ') problem = "ends with a space";
+            else
+            {
+                for (var i = 0; i < text.Length; i++)
+                {
+                    if (!SettingText.IsInvisible(text[i])) continue;
+                    problem = string.Format(CultureInfo.InvariantCulture, "holds an invisible character, {0}, at position {1}", SettingText.CodePoint(text[i]), i + 1);
+                    break;
+                }
+            }
+            if (problem == null) return null;
+            return string.Format(CultureInfo.InvariantCulture,
+                "The setting name {0} {1}: it would be a second setting that looks like {2} but is never read. Type the name again without it and save.",
+                SettingText.Quote(SettingText.ShowInvisible(text)), problem, SettingText.Quote(SettingText.WithoutInvisible(text).Trim(' ')));
         }
 
         /// <summary>

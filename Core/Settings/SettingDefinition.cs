@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using VoiceForD365.Core.Schema;
 
 namespace VoiceForD365.Core.Settings
 {
@@ -63,7 +64,7 @@ namespace VoiceForD365.Core.Settings
                     case SettingType.YesNo:
                         return "a yes/no value: True or False";
                     case SettingType.Guid:
-                        return "a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e";
+                        return "a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e (not all zeros)";
                     default:
                         return "text";
                 }
@@ -81,23 +82,29 @@ namespace VoiceForD365.Core.Settings
                 case SettingType.YesNo:
                     return SettingCatalog.TryParseYesNo(value, out _);
                 case SettingType.Guid:
-                    return SettingCatalog.TryParseGuid(value, out _);
+                    // The all-zero GUID is no one's id: Dataverse and Enreach never issue it.
+                    return SettingCatalog.TryParseGuid(value, out var id) && id != Guid.Empty;
                 default:
                     return true;
             }
         }
 
-        /// <summary>Null when <paramref name="value"/> is accepted; otherwise a message naming the setting, the expected type and the value.</summary>
-        public string? Check(string? value) =>
+        /// <summary>
+        /// Null when <paramref name="value"/> is accepted; otherwise a message naming the setting, the expected type, the
+        /// column (<paramref name="column"/>: Value or Long Value, as the form shows them) and the value, cut when long.
+        /// <paramref name="otherColumnIsEmpty"/>: clearing this column leaves the setting without a value, so the default applies.
+        /// </summary>
+        public string? Check(string? value, string column = VoiceSetting.ValueLabel, bool otherColumnIsEmpty = true) =>
             Accepts(value)
                 ? null
                 : string.Format(
                     CultureInfo.InvariantCulture,
-                    "The Voice for D365 setting {0} must be {1}, but its value is '{2}'. Correct the value{3} and save again.",
+                    "The Voice for D365 setting {0} must be {1}, but its {2} is {3}. Correct the {2}{4} and save again.",
                     Name,
                     ExpectedValue,
-                    value,
-                    DefaultValue.Length == 0 ? "" : ", or clear it to use the default (" + DefaultValue + "),");
+                    column,
+                    SettingText.Quote(value),
+                    !otherColumnIsEmpty ? ", or clear it," : DefaultValue.Length == 0 ? "" : ", or clear it to use the default (" + DefaultValue + "),");
 
         public override string ToString() => Group + "/" + Name;
     }

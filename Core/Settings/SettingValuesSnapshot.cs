@@ -42,14 +42,12 @@ namespace VoiceForD365.Core.Settings
             return new SettingValuesSnapshot(values);
         }
 
-        /// <summary>"Name = 'value'" for every saved setting, by name (long values cut at 200 characters): for a log to restore from by hand.</summary>
+        /// <summary>"Name = 'value'" for every saved setting, by name (values cut at SettingText.QuotedLength characters): for a log to restore from by hand.</summary>
         public IEnumerable<string> Describe()
         {
             foreach (var pair in _values.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
-                yield return pair.Key + " = '" + (pair.Value.Value ?? "") + "'" + (string.IsNullOrEmpty(pair.Value.LongValue) ? "" : ", long value '" + Cut(pair.Value.LongValue!) + "'");
+                yield return pair.Key + " = " + SettingText.Quote(pair.Value.Value) + (string.IsNullOrEmpty(pair.Value.LongValue) ? "" : ", long value " + SettingText.Quote(pair.Value.LongValue));
         }
-
-        private static string Cut(string text) => text.Length <= 200 ? text : text.Substring(0, 200) + "...";
 
         /// <summary>The saved value of a setting; null when it was not in the snapshot or had no value.</summary>
         public string? ValueOf(string name) => _values.TryGetValue(name, out var saved) ? saved.Value : null;

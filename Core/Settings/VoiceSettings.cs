@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using VoiceForD365.Core.Schema;
@@ -11,6 +12,12 @@ namespace VoiceForD365.Core.Settings
     /// </summary>
     public sealed class VoiceSettings
     {
+        /// <summary>
+        /// The columns a setting's text is read from, in the order they are read: the first that isn't empty is the value.
+        /// The setting validation checks each of them with the setting's rule.
+        /// </summary>
+        public static readonly IReadOnlyList<string> ValueColumns = new[] { VoiceSetting.Value, VoiceSetting.LongValue };
+
         private static readonly ColumnSet Columns = new ColumnSet(VoiceSetting.Value, VoiceSetting.LongValue, VoiceSetting.StateCode);
 
         private readonly IOrganizationService _service;
@@ -44,9 +51,21 @@ namespace VoiceForD365.Core.Settings
                 _trace("Setting " + name + ": inactive, the default applies.");
                 return null;
             }
-            var value = NonEmpty(row.GetAttributeValue<string>(VoiceSetting.Value)) ?? NonEmpty(row.GetAttributeValue<string>(VoiceSetting.LongValue));
+            var value = TextOf(row);
             _trace("Setting " + name + (value == null ? ": empty, the default applies." : ": set."));
             return value;
+        }
+
+        /// <summary>The text of a vfd_voicesetting row read with <see cref="ValueColumns"/>: the first of them that isn't empty, trimmed; null when all are empty.</summary>
+        public static string? TextOf(Entity row)
+        {
+            if (row == null) throw new ArgumentNullException(nameof(row));
+            foreach (var column in ValueColumns)
+            {
+                var text = NonEmpty(row.GetAttributeValue<string>(column));
+                if (text != null) return text;
+            }
+            return null;
         }
 
         private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();

@@ -78,4 +78,26 @@ public class DefaultCrmAssigneeCheckTests
         Assert.StartsWith("There is no Voice for D365 setting named DefaultCrmAssignee", message);
         Assert.Contains(DefaultCrmAssigneeCheck.HowToFix, message);
     }
+
+    [Fact]
+    public void SettingWithTheAllZeroGuid_Should_SayItIsNoUsersEnreachId()
+    {
+        // Written before the validation refused it; a user whose id column holds zeros must not make it acceptable.
+        var org = new SettingOrg(withValidation: false);
+        org.Service.Create(new Entity(SystemUser.EntityName) { [SystemUser.FullName] = "Imported User", [SystemUser.EnreachUserId] = Guid.Empty.ToString() });
+        org.Create(SettingNames.DefaultCrmAssignee, Guid.Empty.ToString());
+
+        var message = DefaultCrmAssigneeCheck.Check(org.Service);
+
+        Assert.StartsWith($"DefaultCrmAssignee is {Guid.Empty}, the all-zero GUID, which is no one's Enreach id. Set DefaultCrmAssignee", message);
+    }
+
+    [Fact]
+    public void SettingWithTheEnreachIdInLongValue_Should_BeReadAsThePhoneCallSyncReadsIt()
+    {
+        User("Voice API User", EnreachId);
+        _org.Create(SettingNames.DefaultCrmAssignee, value: null, longValue: EnreachId.ToString());
+
+        Assert.Null(DefaultCrmAssigneeCheck.Check(_org.Service));
+    }
 }

@@ -16,13 +16,17 @@ public sealed class SettingOrg
 
     public IOrganizationService Service => Org.Service;
 
-    public Guid Create(string name, string? value, string group = "PhoneCallSync") =>
-        Service.Create(new Entity(VoiceSetting.EntityName)
+    public Guid Create(string name, string? value, string group = "PhoneCallSync", string? longValue = null)
+    {
+        var setting = new Entity(VoiceSetting.EntityName)
         {
             [VoiceSetting.Name] = name,
             [VoiceSetting.GroupName] = group,
             [VoiceSetting.Value] = value,
-        });
+        };
+        if (longValue != null) setting[VoiceSetting.LongValue] = longValue;
+        return Service.Create(setting);
+    }
 
     public string? ValueOf(Guid id) =>
         Service.Retrieve(VoiceSetting.EntityName, id, new ColumnSet(VoiceSetting.Value)).GetAttributeValue<string>(VoiceSetting.Value);

@@ -1,7 +1,9 @@
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 using VoiceForD365.Core.Schema;
+using VoiceForD365.Core.Registration;
 using VoiceForD365.Core.Settings;
+using VoiceForD365.Plugins.Settings;
 using Xunit;
 
 namespace VoiceForD365.Tests.Settings;
@@ -37,7 +39,7 @@ public class VoiceSettingValidationTests
     {
         var fault = Refused(() => _org.Create(SettingNames.ExecutionInterval, "0"));
 
-        Assert.Contains("ExecutionInterval must be a whole number from 1 to 44640, but its value is '0'", fault.Detail.Message);
+        Assert.Contains("ExecutionInterval must be a whole number from 1 to 44640, but its Value is '0'", fault.Detail.Message);
     }
 
     [Fact]
@@ -45,7 +47,7 @@ public class VoiceSettingValidationTests
     {
         var fault = Refused(() => _org.Create(SettingNames.EnableAudit, "Yes"));
 
-        Assert.Contains("EnableAudit must be a yes/no value: True or False, but its value is 'Yes'", fault.Detail.Message);
+        Assert.Contains("EnableAudit must be a yes/no value: True or False, but its Value is 'Yes'", fault.Detail.Message);
     }
 
     [Fact]
@@ -113,7 +115,7 @@ public class VoiceSettingValidationTests
 
         var fault = Refused(() => _org.Service.Update(new Entity(VoiceSetting.EntityName, id) { [VoiceSetting.Value] = "four" }));
 
-        Assert.Contains("NumbersToCut must be a whole number from 0 to 16, but its value is 'four'", fault.Detail.Message);
+        Assert.Contains("NumbersToCut must be a whole number from 0 to 16, but its Value is 'four'", fault.Detail.Message);
         Assert.Equal("4", _org.ValueOf(id));
     }
 
@@ -124,7 +126,7 @@ public class VoiceSettingValidationTests
 
         var fault = Refused(() => _org.Service.Update(new Entity(VoiceSetting.EntityName, id) { [VoiceSetting.Name] = SettingNames.ProcessDirectCalls }));
 
-        Assert.Contains("ProcessDirectCalls must be a yes/no value: True or False, but its value is 'maybe'", fault.Detail.Message);
+        Assert.Contains("ProcessDirectCalls must be a yes/no value: True or False, but its Value is 'maybe'", fault.Detail.Message);
     }
 
     [Fact]
@@ -146,5 +148,130 @@ public class VoiceSettingValidationTests
         _org.Service.Update(new Entity(VoiceSetting.EntityName, id) { [VoiceSetting.Value] = "False" });
 
         Assert.Equal("False", _org.ValueOf(id));
+    }
+
+    // Issue 9, defect 1: the product reads Long Value when Value is empty, so Long Value gets the same rule.
+
+    [Fact]
+    public void CreateWholeNumberSettingWithTextInLongValueOnly_Should_FailNamingTheLongValue()
+    {
+        var fault = Refused(() => _org.Create(SettingNames.CallDurationLimit, value: null, longValue: "abc"));
+
+        Assert.Contains("CallDurationLimit must be a whole number from 0 to 86400, but its Long Value is 'abc'", fault.Detail.Message);
+        Assert.Equal(0, _org.Count());
+        Assert.Null(new VoiceSettings(_org.Service).GetString(SettingNames.CallDurationLimit));
+    }
+
+    [Fact]
+    public void UpdateYesNoSettingToNoValueAndAnInvalidLongValue_Should_FailAndKeepTheSavedValue()
+    {
+        var id = _org.Create(SettingNames.EnableAudit, "True");
+
+        var fault = Refused(() => _org.Service.Update(new Entity(VoiceSetting.EntityName, id) { [VoiceSetting.Value] = null, [VoiceSetting.LongValue] = "maybe" }));
+
+        Assert.Contains("EnableAudit must be a yes/no value: True or False, but its Long Value is 'maybe'", fault.Detail.Message);
+        Assert.Equal("True", new VoiceSettings(_org.Service).GetString(SettingNames.EnableAudit));
+    }
+
+    [Fact]
+    public void UpdateOfTheLongValueOnly_Should_BeCheckedAgainstTheNameOfTheSavedRecord()
+    {
+        var id = _org.Create(SettingNames.NumbersToCut, null);
+
+        var fault = Refused(() => _org.Service.Update(new Entity(VoiceSetting.EntityName, id) { [VoiceSetting.LongValue] = "four" }));
+
+        Assert.Contains("NumbersToCut must be a whole number from 0 to 16, but its Long Value is 'four'", fault.Detail.Message);
+        Assert.Null(new VoiceSettings(_org.Service).GetString(SettingNames.NumbersToCut));
+    }
+
+    [Fact]
+    public void CreateWholeNumberSettingWithANumberInLongValue_Should_SaveAndBeReadBack()
+    {
+        _org.Create(SettingNames.CallDurationLimit, value: null, longValue: "30");
+
+        Assert.Equal("30", new VoiceSettings(_org.Service).GetString(SettingNames.CallDurationLimit));
+    }
+
+    [Theory]
+    [InlineData("CallDurationLimit ", "ends with a space")]
+    [InlineData(" CallDurationLimit", "begins with a space")]
+    [InlineData("\tCallDurationLimit", "U+0009")]
+    [InlineData("Call\u200BDurationLimit", "U+200B")]
+    [InlineData("CallDuration\u00ADLimit", "U+00AD")]
+    [InlineData("\uFEFFCallDurationLimit", "U+FEFF")]
+    [InlineData("CallDurationLimit\u00A0", "U+00A0")]
+    public void CreateSettingWhoseNameHasBlanksOrInvisibleCharacters_Should_FailInsteadOfStoringASecondRow(string name, string named)
+    {
+        _org.Create(SettingNames.CallDurationLimit, "0");
+
+        var fault = Refused(() => _org.Create(name, "30"));
+
+        Assert.Contains("setting name", fault.Detail.Message);
+        Assert.Contains(named, fault.Detail.Message);
+        Assert.Equal(1, _org.Count());
+        Assert.Equal("0", new VoiceSettings(_org.Service).GetString(SettingNames.CallDurationLimit));
+    }
+
+    [Fact]
+    public void RenameToANameWithATrailingSpace_Should_Fail()
+    {
+        var id = _org.Create("ContosoSetting", "x", group: "Contoso");
+
+        var fault = Refused(() => _org.Service.Update(new Entity(VoiceSetting.EntityName, id) { [VoiceSetting.Name] = "ContosoSetting " }));
+
+        Assert.Contains("ends with a space", fault.Detail.Message);
+    }
+
+    // Issue 9, defect 8.
+
+    [Fact]
+    public void CreateWithAVeryLongInvalidValue_Should_QuoteOnlyItsBeginning()
+    {
+        var value = new string('9', 4000);
+
+        var fault = Refused(() => _org.Create(SettingNames.CallStartMargin, value));
+
+        Assert.Contains("CallStartMargin must be a whole number from 0 to 86400", fault.Detail.Message);
+        Assert.Contains("(4,000 characters)", fault.Detail.Message);
+        Assert.True(fault.Detail.Message.Length < 600, $"{fault.Detail.Message.Length} characters: " + fault.Detail.Message);
+    }
+
+    [Fact]
+    public void CreateTextSettingWithAWholeNumberValue_Should_FailSayingTheValueIsText()
+    {
+        var fault = Refused(() => _org.Service.Create(new Entity(VoiceSetting.EntityName)
+        {
+            [VoiceSetting.Name] = SettingNames.IncomingDirectCallSubject,
+            [VoiceSetting.GroupName] = SettingGroups.PhoneCallSync,
+            [VoiceSetting.Value] = 42,
+        }));
+
+        Assert.Contains("IncomingDirectCallSubject", fault.Detail.Message);
+        Assert.Contains("Value of a Voice for D365 setting is text", fault.Detail.Message);
+        Assert.Contains("Int32", fault.Detail.Message);
+        Assert.DoesNotContain("cast", fault.Detail.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, _org.Count());
+    }
+
+    // Issue 9, defect 2: the all-zero GUID is nobody's Enreach id.
+
+    [Fact]
+    public void CreateGuidSettingWithTheAllZeroGuid_Should_Fail()
+    {
+        var fault = Refused(() => _org.Create(SettingNames.DefaultCrmAssignee, Guid.Empty.ToString()));
+
+        Assert.Contains("DefaultCrmAssignee must be a GUID", fault.Detail.Message);
+        Assert.Contains("all zeros", fault.Detail.Message);
+        Assert.Equal(0, _org.Count());
+    }
+
+    [Fact]
+    public void UpdateStep_Should_FilterOnAndImageEveryColumnTheCheckReads()
+    {
+        var update = typeof(VoiceSettingValidation).GetCustomAttributes(typeof(PluginStepAttribute), false).Cast<PluginStepAttribute>()
+            .Single(step => step.Message == MessageNames.Update);
+
+        Assert.Equal(SettingRecordCheck.CheckedColumns.Order(), update.FilteringAttributes.Split(',').Order());
+        Assert.Equal(SettingRecordCheck.CheckedColumns.Order(), update.PreImageAttributes.Split(',').Order());
     }
 }
