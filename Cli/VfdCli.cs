@@ -16,7 +16,7 @@ public static class VfdCli
     }
 
     public static RootCommand CreateRootCommand() =>
-        new("vfd: Voice for Dynamics 365 command line (local organization demo, pack, serve; later sync, route, deploy, doctor).")
+        new("vfd: the Voice for Dynamics 365 command line.")
         {
             DemoCommand.Create(),
             Pack.PackCommand.Create(),

@@ -3,6 +3,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using VoiceForD365.Core.Schema;
+using VoiceForD365.Solution.Packing;
 
 namespace VoiceForD365.Solution.Package;
 
@@ -39,7 +40,7 @@ public static class PackageBuilder
                            $"No {PackageAssemblyName} in {PackageAssembly.FolderNextToApplication}/ next to the application: build vfd (dotnet build Cli -c Release builds the package assembly and copies it there) or pass its path.");
         if (!File.Exists(assembly)) throw new FileNotFoundException($"The package assembly {assembly} does not exist.", assembly);
         if (!string.Equals(Path.GetFileName(assembly), PackageAssemblyName, StringComparison.Ordinal))
-            throw new ArgumentException($"The package assembly must be {PackageAssemblyName}, not {Path.GetFileName(assembly)}.", nameof(options));
+            throw new PackingException($"The package assembly must be {PackageAssemblyName}, not {Path.GetFileName(assembly)}.");
         var assemblyBytes = File.ReadAllBytes(assembly);
         var importConfig = PackageAssembly.ImportConfig(assemblyBytes);
         CheckImportConfig(importConfig);

@@ -25,13 +25,35 @@ public static class ShippedAssemblyReader
     private const string PluginInterface = "Microsoft.Xrm.Sdk.IPlugin";
     private const string CodeActivityBase = "System.Activities.CodeActivity";
 
+    /// <exception cref="PackingException">The file can't be read, or is not a .NET assembly.</exception>
     public static ShippedAssembly Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var pe = new PEReader(File.OpenRead(path));
-        if (!pe.HasMetadata) throw new BadImageFormatException($"{path} is not a .NET assembly.");
+        Stream file;
+        try
+        {
+            file = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PackingException($"Cannot read the assembly {path}: {e.Message}", e);
+        }
+        using var pe = new PEReader(file);
+        try
+        {
+            return Read(path, pe);
+        }
+        catch (BadImageFormatException e)
+        {
+            throw new PackingException($"{path} is not a .NET assembly ({e.Message.TrimEnd('.').ToLowerInvariant()}): give the net462 Release build of a shipped assembly.", e);
+        }
+    }
+
+    private static ShippedAssembly Read(string path, PEReader pe)
+    {
+        if (!pe.HasMetadata) throw new BadImageFormatException("no .NET metadata");
         var md = pe.GetMetadataReader();
-        if (!md.IsAssembly) throw new BadImageFormatException($"{path} is a module, not an assembly.");
+        if (!md.IsAssembly) throw new PackingException($"{path} is a module, not an assembly: give the net462 Release build of a shipped assembly.");
 
         var definition = md.GetAssemblyDefinition();
         var name = md.GetString(definition.Name);

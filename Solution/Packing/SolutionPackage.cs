@@ -43,7 +43,7 @@ public sealed class SolutionPackage
         var package = new SolutionPackage(version);
         package.Assemblies = assemblyPaths.Select(ReadShipped).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
         var duplicate = package.Assemblies.GroupBy(a => a.Name).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new ArgumentException($"{duplicate.Key} is given twice.", nameof(assemblyPaths));
+        if (duplicate is not null) throw new PackingException($"{duplicate.Key} is given twice: give each shipped assembly once.");
         package.Steps = PluginRegistrationWriter.Steps(package.Assemblies);
         package.Compose();
         return package;
@@ -86,15 +86,16 @@ public sealed class SolutionPackage
 
     private static ShippedAssembly ReadShipped(string path)
     {
+        if (Directory.Exists(path)) throw new PackingException($"{path} is a folder, not an assembly: give the path of the dll (its net462 Release build).");
         if (!File.Exists(path)) throw new FileNotFoundException($"The shipped assembly {path} does not exist (build it with -c Release -f net462).", path);
         var name = Path.GetFileNameWithoutExtension(path);
         if (name.StartsWith("Microsoft.Xrm.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("System.", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"{Path.GetFileName(path)} is a reference assembly; Dataverse supplies it and a solution never carries it.", nameof(path));
+            throw new PackingException($"{Path.GetFileName(path)} is a reference assembly; Dataverse supplies it and a solution never carries it.");
         var assembly = ShippedAssemblyReader.Read(path);
-        if (assembly.PublicKeyToken == "null") throw new ArgumentException($"{Path.GetFileName(path)} is not strong-named; the Dataverse sandbox refuses it.", nameof(path));
+        if (assembly.PublicKeyToken == "null") throw new PackingException($"{Path.GetFileName(path)} is not strong-named; the Dataverse sandbox refuses it.");
         if (!assembly.TargetFramework.StartsWith(".NETFramework,", StringComparison.Ordinal))
-            throw new ArgumentException($"{path} is built for {(assembly.TargetFramework.Length > 0 ? assembly.TargetFramework : "an unknown framework")}; Dataverse loads the .NET Framework 4.6.2 build (-f net462).", nameof(path));
-        if (!assembly.IsOptimized) throw new ArgumentException($"{path} is a Debug build; the solution ships the Release build (-c Release).", nameof(path));
+            throw new PackingException($"{path} is built for {(assembly.TargetFramework.Length > 0 ? assembly.TargetFramework : "an unknown framework")}; Dataverse loads the .NET Framework 4.6.2 build (-f net462).");
+        if (!assembly.IsOptimized) throw new PackingException($"{path} is a Debug build; the solution ships the Release build (-c Release).");
         return assembly;
     }
 
