@@ -51,7 +51,7 @@ public static class PackCommand
         if (assemblies.Any(string.IsNullOrWhiteSpace)) return Fail(error, "--assembly needs the path of a dll, for example --assembly Plugins/bin/Release/net462/VoiceForD365.Plugins.dll.");
         var paths = assemblies.Count > 0 ? assemblies : DefaultAssemblies();
         if (paths.Count == 0)
-            return Fail(error, $"no shipped assemblies in {ShippedDirectory}. Build vfd (dotnet build Cli) or pass --assembly <net462 Release dll>.");
+            return Fail(error, $"no shipped assemblies in {ShippedDirectory}: a Release build of vfd puts their net462 Release builds there. Run dotnet run --project Cli -c Release -- pack, or pass --assembly <net462 Release dll>.");
         try
         {
             using var staging = StagedOutputFolder.Create(outputDirectory);
