@@ -1,19 +1,18 @@
-using VoiceForD365.Cli.Demo.Scenarios;
+using System.Reflection;
 
 namespace VoiceForD365.Cli.Demo;
 
-/// <summary>The steps of `vfd demo`, in the order they run. Add a new scenario here.</summary>
+/// <summary>The sections of `vfd demo`: every <see cref="IDemoScenario"/> of this assembly, by order.</summary>
 public static class DemoScenarios
 {
-    public static IReadOnlyList<IDemoScenario> All { get; } =
-    [
-        new OrganizationScenario(),
-        new PluginRegistrationScenario(),
-        // Before the sample data: seeding it assigns the Voice User role, and the plug-ins need Enreach's settings.
-        new EnreachEmulatorScenario(),
-        new SampleDataScenario(),
-        new SampleQueriesScenario(),
-        new EnreachUserIdsScenario(),
-        new CallbackProfilesScenario(),
-    ];
+    public static IReadOnlyList<IDemoScenario> All { get; } = Discover(typeof(DemoScenarios).Assembly);
+
+    /// <summary>The public, concrete scenario classes of <paramref name="assembly"/>, created once each and ordered.</summary>
+    public static IReadOnlyList<IDemoScenario> Discover(Assembly assembly) =>
+        assembly.GetExportedTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(IDemoScenario).IsAssignableFrom(t))
+            .Select(t => (IDemoScenario)Activator.CreateInstance(t)!)
+            .OrderBy(s => s.Order)
+            .ThenBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
 }

@@ -18,29 +18,42 @@ public sealed class CallbackProfilesScenario : IDemoScenario
 {
     private const string DefaultSubject = "Callback request from the web";
 
+    public string Name => "callbacks";
+
     public string Title => "Callback profiles and ownership rules";
+
+    public string Summary => "callback profiles: where the shipped process puts a callback phone call under each ownership rule";
+
+    public int Order => 70;
+
+    public IReadOnlyList<Type> Requires => [typeof(SampleDataScenario)];
+
+    public string ReadMore => "Callback profiles and ownership rules (SPEC C3)";
 
     public void Run(DemoContext context)
     {
         var org = context.Organization;
         var service = org.Service;
         var output = context.Output;
+        var detail = context.Detail;
         var sample = context.Sample;
         var aino = sample.Users[0];
 
         // What importing the solution with the Workflows assembly does: the activities and the activated process.
         org.RegisterWorkflowAssembly(typeof(ApplyCallbackProfile).Assembly);
-        output.WriteLine("  Custom workflow activities (assembly VoiceForD365.Workflows):");
+        detail.WriteLine("  Custom workflow activities (assembly VoiceForD365.Workflows):");
         foreach (var activity in org.WorkflowActivities.OrderBy(a => a.Name))
-            output.WriteLine($"    {activity.Group} > {activity.Name}: inputs {Names(activity.Inputs)}; outputs {Names(activity.Outputs)}");
+            detail.WriteLine($"    {activity.Group} > {activity.Name}: inputs {Names(activity.Inputs)}; outputs {Names(activity.Outputs)}");
         var process = SolutionProcesses.ApplyCallbackProfileOnCreate;
-        output.WriteLine($"  Process \"{process.Name}\" ({process.UniqueName}, id {process.Id}): background, on create of {process.PrimaryEntity}");
-        output.WriteLine($"    when {PhoneCall.CallbackProfileId} contains data; step {string.Join(", ", process.Steps.Select(s => s.Name))}; {(org.Processes.Any(p => p.Definition.UniqueName == process.UniqueName) ? "activated" : "NOT activated")}");
+        context.Brief.WriteLine($"  Process \"{process.Name}\": background, on create of a {process.PrimaryEntity} with a callback profile; {(org.Processes.Any(p => p.Definition.UniqueName == process.UniqueName) ? "activated" : "NOT activated")}");
+        detail.WriteLine($"  Process \"{process.Name}\" ({process.UniqueName}, id {process.Id}): background, on create of {process.PrimaryEntity}");
+        detail.WriteLine($"    when {PhoneCall.CallbackProfileId} contains data; step {string.Join(", ", process.Steps.Select(s => s.Name))}; {(org.Processes.Any(p => p.Definition.UniqueName == process.UniqueName) ? "activated" : "NOT activated")}");
 
         var apiUser = ApiUser(org);
-        output.WriteLine($"  Application user {apiUser.Name} holds the {Role.VoiceApiUser} role (the API User rule's owner).");
+        detail.WriteLine($"  Application user {apiUser.Name} holds the {Role.VoiceApiUser} role (the API User rule's owner).");
         SetDefaultSubject(service);
-        output.WriteLine($"  Setting {SettingNames.CallbackRequestDefaultSubject} = \"{DefaultSubject}\"");
+        detail.WriteLine($"  Setting {SettingNames.CallbackRequestDefaultSubject} = \"{DefaultSubject}\"");
+        context.Brief.WriteLine($"  Application user {apiUser.Name} holds the {Role.VoiceApiUser} role; setting {SettingNames.CallbackRequestDefaultSubject} = \"{DefaultSubject}\"");
 
         var webQueue = Queue(service, "Web callbacks", owner: null);
         var ainosQueue = Queue(service, "Aino's callbacks", aino);
@@ -52,9 +65,10 @@ public sealed class CallbackProfilesScenario : IDemoScenario
             Profile(service, "Service Desk", deskQueue, OwnershipRule.OwnerOfQueue, AgeTimeUnit.Days, 1, subject: null),
         };
         var now = DateTime.UtcNow;
-        output.WriteLine();
-        output.WriteLine("  Callback profiles:");
-        TextTable.Write(output, ["profile", "ownership rule", "queue (owner)", "subject", "callback requests fetched now"],
+        context.Brief.WriteLine($"  Callback profiles: {string.Join("; ", profiles.Select(p => $"{p.Name}: {Label(p.Rule)}" + (p.Rule == OwnershipRule.ApiUser ? "" : $" ({p.QueueOwner})")))}");
+        detail.WriteLine();
+        detail.WriteLine("  Callback profiles:");
+        TextTable.Write(detail, ["profile", "ownership rule", "queue (owner)", "subject", "callback requests fetched now"],
             profiles.Select(p => (IReadOnlyList<string>)
             [
                 p.Name, Label(p.Rule), $"{p.Queue.Name} ({p.QueueOwner})", p.Subject ?? "(the setting)", Window(CallbackProfileSettings.Load(service, p.Id), now),
@@ -90,8 +104,10 @@ public sealed class CallbackProfilesScenario : IDemoScenario
             ]), "    ");
 
         var resolved = org.RunWorkflowActivity<ResolveCallbackOwner>(new Dictionary<string, object?> { ["CallbackProfile"] = new EntityReference(CallbackProfile.EntityName, profiles[2].Id) });
-        output.WriteLine();
-        output.WriteLine($"  Resolve Callback Owner (for admins' own processes) on \"{profiles[2].Name}\": OwnerUser {Show(resolved["OwnerUser"])}, OwnerTeam {Show(resolved["OwnerTeam"])}, OwnerIsTeam {resolved["OwnerIsTeam"]}");
+        detail.WriteLine();
+        detail.WriteLine($"  Resolve Callback Owner (for admins' own processes) on \"{profiles[2].Name}\": OwnerUser {Show(resolved["OwnerUser"])}, OwnerTeam {Show(resolved["OwnerTeam"])}, OwnerIsTeam {resolved["OwnerIsTeam"]}");
+        var placed = calls.Count(call => jobs.Any(j => j.PrimaryEntityId == call && j.Succeeded));
+        context.Conclude($"{placed} of {DemoRunner.Plural(calls.Count, "phone call")} with a profile owned, titled and queued by its rule; the one without a profile left alone");
     }
 
     private static string Names(IEnumerable<LocalOrg.Workflows.WorkflowArgumentRegistration> arguments) =>

@@ -14,7 +14,17 @@ namespace VoiceForD365.Cli.Demo.Scenarios;
 /// </summary>
 public sealed class EnreachUserIdsScenario : IDemoScenario
 {
+    public string Name => "user-ids";
+
     public string Title => "Enreach user ids";
+
+    public string Summary => "Enreach user ids kept current: role, team and email triggers, and the Update Enreach User Ids button";
+
+    public int Order => 60;
+
+    public IReadOnlyList<Type> Requires => [typeof(EnreachEmulatorScenario), typeof(SampleDataScenario)];
+
+    public string ReadMore => "Enreach user ids (SPEC C2)";
 
     public void Run(DemoContext context)
     {
@@ -32,32 +42,35 @@ public sealed class EnreachUserIdsScenario : IDemoScenario
             [sara.Name ?? "", "no", Show(IdOf(service, sara.Id))],
         ], "    ");
 
-        Trigger(context, "(a)", $"The {Role.VoiceUser} role is assigned to {sara.Name} (Associate {Relationships.SystemUserRoles})", sara,
+        var changed = 0;
+        changed += Trigger(context, "(a)", $"The {Role.VoiceUser} role is assigned to {sara.Name} (Associate {Relationships.SystemUserRoles})", sara,
             () => org.Builder.AssignRoles(sara, Role.VoiceUser));
 
         var eero = org.Builder.CreateUser("Eero Salminen", DemoEnreach.EeroEmail);
         output.WriteLine();
         output.WriteLine($"  New user {eero.Name} ({DemoEnreach.EeroEmail}) is created without a role: not a Voice user, so nothing is asked of Enreach.");
-        Trigger(context, "(b)", $"{eero.Name} joins the {sample.ServiceDeskTeam.Name} team, which holds the {Role.VoiceUser} role (Associate {Relationships.TeamMembership})", eero,
+        changed += Trigger(context, "(b)", $"{eero.Name} joins the {sample.ServiceDeskTeam.Name} team, which holds the {Role.VoiceUser} role (Associate {Relationships.TeamMembership})", eero,
             () => org.Builder.AddToTeam(sample.ServiceDeskTeam, eero));
 
-        Trigger(context, "(c)", $"{aino.Name}'s email changes to {DemoEnreach.AinoNewEmail} (Update {SystemUser.InternalEmailAddress})", aino,
+        changed += Trigger(context, "(c)", $"{aino.Name}'s email changes to {DemoEnreach.AinoNewEmail} (Update {SystemUser.InternalEmailAddress})", aino,
             () => service.Update(new Entity(SystemUser.EntityName, aino.Id) { [SystemUser.InternalEmailAddress] = DemoEnreach.AinoNewEmail }));
 
         aino = new EntityReference(SystemUser.EntityName, aino.Id) { Name = "Aino Laine" };
-        Trigger(context, "(d)", $"Unrelated update: Aino's name changes to {aino.Name} (Update {SystemUser.LastName}, {SystemUser.FullName})", aino,
+        changed += Trigger(context, "(d)", $"Unrelated update: Aino's name changes to {aino.Name} (Update {SystemUser.LastName}, {SystemUser.FullName})", aino,
             () => service.Update(new Entity(SystemUser.EntityName, aino.Id) { [SystemUser.LastName] = "Laine", [SystemUser.FullName] = aino.Name }),
             unrelated: true);
 
-        PressTheButton(context, aino, mikko, sara, eero);
+        var button = PressTheButton(context, aino, mikko, sara, eero);
+        context.Conclude($"{changed} of 4 changes set an id, 1 asked Enreach nothing; the button: {button}");
     }
 
-    /// <summary>(e): the custom API the ribbon button calls, after changes in Enreach and two users Enreach can't match.</summary>
-    private static void PressTheButton(DemoContext context, EntityReference aino, EntityReference mikko, EntityReference sara, EntityReference eero)
+    /// <summary>(e): the custom API the ribbon button calls, after changes in Enreach and two users Enreach can't match; returns its counts.</summary>
+    private static string PressTheButton(DemoContext context, EntityReference aino, EntityReference mikko, EntityReference sara, EntityReference eero)
     {
         var builder = context.Organization.Builder;
         var service = context.Organization.Service;
         var output = context.Output;
+        var detail = context.Detail;
         var enreach = context.Enreach;
 
         output.WriteLine();
@@ -67,8 +80,8 @@ public sealed class EnreachUserIdsScenario : IDemoScenario
         var setup = new Measurement(context);
         builder.AssignRole(Role.VoiceUser, [helmi, otto]);
         output.WriteLine($"      First, new users {helmi.Name} and {otto.Name} get the {Role.VoiceUser} role; Enreach can match neither:");
-        WriteTraces(output, context, setup, helmi, otto);
-        output.WriteLine($"      {setup.Describe()}");
+        WriteTraces(detail, context, setup, helmi, otto);
+        detail.WriteLine($"      {setup.Describe()}");
         enreach.Users.Remove(DemoEnreach.MikkoId);
         enreach.Users.Remove(DemoEnreach.SaraId);
         enreach.Users.Add(SampleData.SaraEmail, DemoEnreach.SaraRecreatedId, "Sara", "Lindqvist");
@@ -82,43 +95,51 @@ public sealed class EnreachUserIdsScenario : IDemoScenario
         var requests = measurement.Describe();
         var after = users.Select(u => IdOf(service, u.Id)).ToList();
 
-        output.WriteLine("      The button's alert (what UpdateEnreachUserIds.js shows):");
-        output.WriteLine($"        Updated: {Count(response, UpdateEnreachUserIdsApi.Updated)}");
-        output.WriteLine($"        Unchanged: {Count(response, UpdateEnreachUserIdsApi.Unchanged)}");
-        output.WriteLine($"        Cleared: {Count(response, UpdateEnreachUserIdsApi.Cleared)}");
-        output.WriteLine($"        Not found: {Count(response, UpdateEnreachUserIdsApi.NotFound)}");
-        output.WriteLine($"        Ambiguous: {Count(response, UpdateEnreachUserIdsApi.Ambiguous)}");
+        var counts = new[]
+        {
+            ("Updated", Count(response, UpdateEnreachUserIdsApi.Updated)),
+            ("Unchanged", Count(response, UpdateEnreachUserIdsApi.Unchanged)),
+            ("Cleared", Count(response, UpdateEnreachUserIdsApi.Cleared)),
+            ("Not found", Count(response, UpdateEnreachUserIdsApi.NotFound)),
+            ("Ambiguous", Count(response, UpdateEnreachUserIdsApi.Ambiguous)),
+        };
         var messages = (response.Results.TryGetValue(UpdateEnreachUserIdsApi.Messages, out var text) ? text as string : null)?
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        var alert = string.Join(", ", counts.Select(c => $"{c.Item1} {c.Item2}"));
+        context.Brief.WriteLine($"      The button's alert: {alert}{(messages.Length > 0 ? "; users not matched:" : "")}");
+        detail.WriteLine("      The button's alert (what UpdateEnreachUserIds.js shows):");
+        foreach (var (label, count) in counts) detail.WriteLine($"        {label}: {count}");
         if (messages.Length > 0)
         {
-            output.WriteLine("        Users not matched:");
-            foreach (var message in messages) output.WriteLine($"          {message}");
+            detail.WriteLine("        Users not matched:");
+            foreach (var message in messages) output.WriteLine($"{(context.Verbose ? "          " : "        ")}{message}");
         }
-        output.WriteLine($"      {requests}");
-        output.WriteLine("      Enreach User Ids before and after:");
-        TextTable.Write(output, ["user", "before", "after", "change"],
+        detail.WriteLine($"      {requests}");
+        detail.WriteLine("      Enreach User Ids before and after:");
+        TextTable.Write(detail, ["user", "before", "after", "change"],
             users.Select((u, i) => (IReadOnlyList<string>)[u.Name ?? "", Show(before[i]), Show(after[i]), before[i] == after[i] ? "unchanged" : "written"]), "        ");
+        return alert.ToLowerInvariant();
     }
 
-    /// <summary>Runs one trigger and writes the user's Enreach User Id before and after, the plug-in's verdict and the requests.</summary>
-    private static void Trigger(DemoContext context, string label, string what, EntityReference user, Action action, bool unrelated = false)
+    /// <summary>Runs one trigger and writes the user's Enreach User Id before and after, the plug-in's verdict and the requests; 1 when the id changed.</summary>
+    private static int Trigger(DemoContext context, string label, string what, EntityReference user, Action action, bool unrelated = false)
     {
         var service = context.Organization.Service;
         var output = context.Output;
         var before = IdOf(service, user.Id);
         var measurement = new Measurement(context);
         action();
-        var requests = measurement.Describe(unrelated
-            ? $"no background job: the Update step's filtering attributes are {SystemUser.InternalEmailAddress} and {SystemUser.EnreachUserEmail}"
-            : null);
+        var why = $"no background job: the Update step's filtering attributes are {SystemUser.InternalEmailAddress} and {SystemUser.EnreachUserEmail}";
+        var requests = measurement.Describe(unrelated ? why : null);
         var after = IdOf(service, user.Id);
 
         output.WriteLine();
         output.WriteLine($"  {label} {what}");
         output.WriteLine($"      {user.Name}: Enreach User Id {Show(before)} -> {Show(after)}{(before == after ? " (unchanged)" : "")}");
-        WriteTraces(output, context, measurement, user);
-        output.WriteLine($"      {requests}");
+        WriteTraces(context.Detail, context, measurement, user);
+        context.Detail.WriteLine($"      {requests}");
+        if (unrelated) context.Brief.WriteLine($"      {why}");
+        return before == after ? 0 : 1;
     }
 
     /// <summary>The plug-in's trace lines about the users (the updater starts them with the user's name).</summary>

@@ -3,7 +3,15 @@ namespace VoiceForD365.Cli.Demo.Scenarios;
 /// <summary>The plug-in steps and custom APIs the local organization registered from the shipped plug-in assembly.</summary>
 public sealed class PluginRegistrationScenario : IDemoScenario
 {
+    public string Name => "plugins";
+
     public string Title => "Plug-in registrations";
+
+    public string Summary => "the plug-in steps and the custom API, registered from their declarations in code";
+
+    public int Order => 20;
+
+    public string ReadMore => "One declaration of every plug-in step";
 
     public void Run(DemoContext context)
     {
@@ -11,10 +19,19 @@ public sealed class PluginRegistrationScenario : IDemoScenario
         var output = context.Output;
         var assembly = DemoOrganization.PluginAssembly.GetName();
         output.WriteLine($"  Assembly {assembly.Name} {assembly.Version}: {DemoRunner.Plural(org.Steps.Count, "plug-in step")}, {DemoRunner.Plural(org.CustomApis.Count, "custom API")}");
+        // Without --verbose: one line per plug-in and the steps it runs on.
+        var byPlugin = org.Steps.GroupBy(s => s.PluginType.Name).ToList();
+        var width = byPlugin.Select(g => g.Key.Length).DefaultIfEmpty(0).Max();
+        foreach (var plugin in byPlugin)
+        {
+            var steps = plugin.GroupBy(s => (Table: s.Declaration.Table.Length == 0 ? "any table" : s.Declaration.Table, s.Declaration.Stage, s.Declaration.Mode))
+                .Select(g => $"{string.Join(", ", g.Select(s => s.Declaration.Message))} of {g.Key.Table} ({g.Key.Stage}, {g.Key.Mode})");
+            context.Brief.WriteLine($"    {plugin.Key.PadRight(width)}  {string.Join("; ", steps)}");
+        }
         if (org.Steps.Count > 0)
         {
-            output.WriteLine();
-            TextTable.Write(output, ["message", "table", "stage", "mode", "rank", "plug-in"],
+            context.Detail.WriteLine();
+            TextTable.Write(context.Detail, ["message", "table", "stage", "mode", "rank", "plug-in"],
                 org.Steps.Select(s => (IReadOnlyList<string>)
                 [
                     s.Declaration.Message,
@@ -27,5 +44,6 @@ public sealed class PluginRegistrationScenario : IDemoScenario
         }
         foreach (var api in org.CustomApis.OrderBy(a => a.Declaration.UniqueName, StringComparer.Ordinal))
             output.WriteLine($"  custom API {api.Declaration.UniqueName}: {api.PluginType.FullName}");
+        context.Conclude($"{DemoRunner.Plural(org.Steps.Count, "plug-in step")} and {DemoRunner.Plural(org.CustomApis.Count, "custom API")} registered from the declarations in {assembly.Name}");
     }
 }

@@ -20,9 +20,9 @@ public class DemoCommandTests
     }
 
     [Fact]
-    public void Demo_Should_ExitZeroAndReportEverySeededRecord()
+    public void DemoVerbose_Should_ExitZeroAndReportEverySeededRecord()
     {
-        var (exitCode, output, error) = Run("demo");
+        var (exitCode, output, error) = Run("demo", "--verbose");
 
         Assert.True(exitCode == 0, $"exit code {exitCode}: {error}");
         Assert.Empty(error);
@@ -35,9 +35,9 @@ public class DemoCommandTests
     }
 
     [Fact]
-    public void Demo_Should_ReportImportedSolutionTablesAndPluginSteps()
+    public void DemoVerbose_Should_ReportImportedSolutionTablesAndPluginSteps()
     {
-        var (_, output, _) = Run("demo");
+        var (_, output, _) = Run("demo", "--verbose");
 
         Assert.Contains(VoiceSetting.EntityName, output);
         Assert.Contains(CallbackProfile.EntityName, output);
@@ -46,9 +46,9 @@ public class DemoCommandTests
     }
 
     [Fact]
-    public void Demo_Should_PrintTheSampleQueryResultsAndRequestCount()
+    public void DemoVerbose_Should_PrintTheSampleQueryResultsAndRequestCount()
     {
-        var (exitCode, output, _) = Run("demo");
+        var (exitCode, output, _) = Run("demo", "--verbose");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Contacts with their account (contact parentcustomerid -> account, inner join), by name: 4 rows", output);
@@ -58,13 +58,13 @@ public class DemoCommandTests
         Assert.Matches(new Regex(@"^\s+Aino Virtanen\s+directly\s*$", RegexOptions.Multiline), output);
         Assert.Matches(new Regex(@"^\s+Mikko Korhonen\s+through a team\s*$", RegexOptions.Multiline), output);
         Assert.DoesNotMatch(new Regex(@"^\s+Sara Lindqvist\s+(directly|through a team)", RegexOptions.Multiline), output);
-        Assert.Matches(@"Done: \d+ steps, \d+ requests \(.*Create \d+.*\) in all", output);
+        Assert.Matches(@"Done: \d+ sections, \d+ requests \(.*Create \d+.*\) in all", output);
     }
 
     [Fact]
-    public void Demo_Should_ShowTheEnreachUserIdOfEachTriggerAndTheButtonsCounts_WithNoFailedBackgroundJob()
+    public void DemoVerbose_Should_ShowTheEnreachUserIdOfEachTriggerAndTheButtonsCounts_WithNoFailedBackgroundJob()
     {
-        var (exitCode, output, error) = Run("demo");
+        var (exitCode, output, error) = Run("demo", "--verbose");
 
         Assert.True(exitCode == 0, $"exit code {exitCode}: {error}");
         var heading = Regex.Match(output, @"^\d+\. Enreach user ids\r?$", RegexOptions.Multiline);
@@ -123,22 +123,128 @@ public class DemoCommandTests
         var exitCode = DemoRunner.Run([new UnknownTableScenario(), new NeverRunScenario()], output, error);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("vfd demo failed in step 1 (Create in a table that does not exist)", error.ToString());
+        Assert.Contains("vfd demo failed in section 1 (Create in a table that does not exist)", error.ToString());
         Assert.Contains("new_unknown", error.ToString());
         Assert.DoesNotContain("never run", output.ToString());
     }
 
     private sealed class UnknownTableScenario : IDemoScenario
     {
+        public string Name => "unknown-table";
+
         public string Title => "Create in a table that does not exist";
+
+        public string Summary => "a create the local organization refuses";
+
+        public int Order => 10;
 
         public void Run(DemoContext context) => context.Organization.Service.Create(new Entity("new_unknown"));
     }
 
     private sealed class NeverRunScenario : IDemoScenario
     {
+        public string Name => "never-run";
+
         public string Title => "never run";
 
+        public string Summary => "a section after a failed one";
+
+        public int Order => 20;
+
         public void Run(DemoContext context) => throw new InvalidOperationException("The demo ran a step after a failed one.");
+    }
+
+    // Issue 9: the demo as a person reads it.
+
+    private static readonly string[] SectionNames = DemoScenarios.All.Select(s => s.Name).ToArray();
+
+    public static TheoryData<string> Sections => new(SectionNames);
+
+    private static string[] Lines(string output) => output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+
+    [Fact]
+    public void Demo_Should_FitOnTwoScreens_WithAnOverviewFirst_AndASummaryWithWhereToReadMoreLast()
+    {
+        var (exitCode, output, error) = Run("demo");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}: {error}");
+        var lines = Lines(output.TrimEnd());
+        Assert.True(lines.Length <= 100, $"{lines.Length} lines:\n{output}");
+        var firstHeading = Array.FindIndex(lines, l => Regex.IsMatch(l, @"^1\. "));
+        var overview = lines[..firstHeading];
+        Assert.All(DemoScenarios.All, s => Assert.Contains(overview, l => Regex.IsMatch(l, $@"^\s+{Regex.Escape(s.Name)}\s+{Regex.Escape(s.Summary)}$")));
+        var summary = lines[Array.LastIndexOf(lines, "Summary")..];
+        Assert.All(DemoScenarios.All, s => Assert.Contains(summary, l => Regex.IsMatch(l, $@"^\s+{Regex.Escape(s.Name)}\s+\S")));
+        Assert.Contains(summary, l => l.StartsWith("Read more in README.md: ", StringComparison.Ordinal) && l.Contains("\"Enreach user ids (SPEC C2)\""));
+        Assert.Matches(new Regex(@"^Done: 7 sections; (\d+) background jobs: \1 succeeded, 0 failed\.$", RegexOptions.Multiline), string.Join("\n", summary));
+    }
+
+    [Fact]
+    public void Demo_Should_KeepRequestCountsAndTracesForVerbose()
+    {
+        var (_, output, _) = Run("demo");
+
+        Assert.DoesNotMatch(@"\d+ requests?\b", output);
+        Assert.DoesNotContain("plug-in trace:", output);
+        Assert.DoesNotContain("Background jobs:", output);
+        // What a person needs stays: each trigger's before and after, the button's counts and who was not matched.
+        Assert.Matches(new Regex($@"^\s+Sara Lindqvist: Enreach User Id \(none\) -> {DemoEnreach.SaraId}\r?$", RegexOptions.Multiline), output);
+        Assert.Contains("The button's alert: Updated 1, Unchanged 2, Cleared 1, Not found 1, Ambiguous 1; users not matched:", output);
+        Assert.Contains($"no Enreach user has the email {DemoEnreach.OttoEmail}.", output);
+    }
+
+    [Fact]
+    public void ReadmeSectionsTheDemoNames_Should_Exist()
+    {
+        var headings = File.ReadAllLines(Path.Combine(Repository.Root, "README.md")).Where(l => l.StartsWith('#')).Select(l => l.TrimStart('#', ' ')).ToHashSet();
+
+        Assert.All(DemoScenarios.All.Select(s => s.ReadMore).OfType<string>(), readMore => Assert.Contains(readMore, headings));
+    }
+
+    [Fact]
+    public void DemoList_Should_NameEverySectionAndWhatItShows_AndRunNothing()
+    {
+        var (exitCode, output, _) = Run("demo", "--list");
+
+        Assert.Equal(0, exitCode);
+        var lines = Lines(output.TrimEnd());
+        Assert.Equal(SectionNames, lines.Select(l => l.Trim().Split(' ')[0]));
+        Assert.DoesNotContain("Summary", output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void DemoOfOneSection_Should_RunItAlone_AfterTheSectionsItNeedsWithoutTheirOutput(string section)
+    {
+        var (exitCode, output, error) = Run("demo", section);
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}: {error}");
+        var scenario = DemoScenarios.All.Single(s => s.Name == section);
+        var headings = Regex.Matches(output, @"^\d+\. (.+?)\r?$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal([scenario.Title], headings);
+        Assert.DoesNotContain("failed: ", output);
+        Assert.Contains("Done: 1 section; ", output);
+    }
+
+    [Fact]
+    public void DemoOfAnUnknownSection_Should_FailNamingItAndTheSections()
+    {
+        var (exitCode, output, error) = Run("demo", "no-such-section");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("'no-such-section'", error);
+        Assert.All(SectionNames, name => Assert.Contains(name, error));
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public void Sections_Should_HaveDistinctNamesAndOrders_AndRequireOnlyEarlierSections()
+    {
+        var all = DemoScenarios.All;
+
+        Assert.Equal(all.Count, all.Select(s => s.Name).Distinct().Count());
+        Assert.Equal(all.Count, all.Select(s => s.Order).Distinct().Count());
+        Assert.All(all, s => Assert.Matches("^[a-z]+(-[a-z]+)*$", s.Name));
+        Assert.All(all, s => Assert.All(s.Requires, r => Assert.True(all.Single(x => x.GetType() == r).Order < s.Order, $"{s.Name} requires {r.Name}, which runs after it")));
     }
 }
