@@ -1,4 +1,5 @@
 using VoiceForD365.Core.Enreach;
+using VoiceForD365.Core.Numbers;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.Solution.Model;
 using static VoiceForD365.Solution.Model.Columns;
@@ -67,6 +68,36 @@ public static class SolutionSchema
     ],
     [new AlternateKeyDefinition(PhoneCall.EnreachCallIdKey, "Enreach Call Id", [PhoneCall.EnreachCallId])]);
 
+    // The number keys of the customer tables' phone columns (Core/Numbers): text, on no form, searchable; written by
+    // the key plug-in and the rebuild, read by the caller matcher.
+    public static readonly TableExtension ContactExtension = NumberKeyColumns(CustomerTables.Contact, new(StringComparer.Ordinal)
+    {
+        [Contact.Telephone1] = "Business Phone", [Contact.Telephone2] = "Home Phone", [Contact.Telephone3] = "Telephone 3",
+        [Contact.MobilePhone] = "Mobile Phone", [Contact.Business2] = "Business Phone 2", [Contact.Home2] = "Home Phone 2",
+    });
+
+    public static readonly TableExtension AccountExtension = NumberKeyColumns(CustomerTables.Account, new(StringComparer.Ordinal)
+    {
+        [Account.Telephone1] = "Main Phone", [Account.Telephone2] = "Other Phone", [Account.Telephone3] = "Telephone 3",
+    });
+
+    public static readonly TableExtension LeadExtension = NumberKeyColumns(CustomerTables.Lead, new(StringComparer.Ordinal)
+    {
+        [Lead.Telephone1] = "Business Phone", [Lead.Telephone2] = "Home Phone", [Lead.Telephone3] = "Other Phone", [Lead.MobilePhone] = "Mobile Phone",
+    });
+
+    /// <summary>One key column per phone column of the catalogue, labelled after the phone column's display name in Dataverse.</summary>
+    private static TableExtension NumberKeyColumns(CustomerTable table, Dictionary<string, string> phoneLabels) =>
+        new(table.LogicalName, table.PhoneColumns.Select(c =>
+        {
+            if (!phoneLabels.TryGetValue(c.Column, out var label))
+                throw new InvalidOperationException($"The number key of {table.LogicalName}.{c.Column} has no label: add the phone column's display name to SolutionSchema.");
+            return Text(c.KeyColumn, label + " Key", PhoneNumber.KeyLength) with
+            {
+                Description = $"Last {PhoneNumber.KeyLength} digits of {label}, kept by Voice for D365 to find callers by their number. Set automatically; not for editing.",
+            };
+        }).ToList(), []);
+
     public static IReadOnlyList<EnvironmentVariableDefinitionModel> EnvironmentVariables { get; } =
     [
         new(EnreachEnvironmentVariables.ApiUserName, "Enreach API User Name", EnvironmentVariableType.String,
@@ -84,5 +115,5 @@ public static class SolutionSchema
 
     public static IReadOnlyList<TableDefinition> Tables { get; } = [VoiceSettingTable, CallbackProfileTable];
 
-    public static IReadOnlyList<TableExtension> Extensions { get; } = [SystemUserExtension, PhoneCallExtension];
+    public static IReadOnlyList<TableExtension> Extensions { get; } = [SystemUserExtension, PhoneCallExtension, ContactExtension, AccountExtension, LeadExtension];
 }

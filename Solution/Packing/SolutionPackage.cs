@@ -271,6 +271,9 @@ public sealed class SolutionPackage
     {
         SystemUser.EntityName => ("User", "Users", SystemUser.PrimaryId),
         PhoneCall.EntityName => ("Phone Call", "Phone Calls", PhoneCall.PrimaryId),
+        Contact.EntityName => ("Contact", "Contacts", Contact.PrimaryId),
+        Account.EntityName => ("Account", "Accounts", Account.PrimaryId),
+        Lead.EntityName => ("Lead", "Leads", Lead.PrimaryId),
         _ => throw new NotSupportedException($"The solution extends {table}, whose names the packer does not know."),
     };
 
