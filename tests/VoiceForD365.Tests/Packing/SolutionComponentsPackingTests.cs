@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using VoiceForD365.Core.Enreach;
+using VoiceForD365.Core.Numbers;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.Core.Settings;
 using VoiceForD365.Solution;
@@ -107,6 +108,25 @@ public sealed class SolutionComponentsPackingTests
         var key = Entity(PhoneCall.EntityName).Descendants("EntityKey").Single();
         Assert.Equal([PhoneCall.EnreachCallId], key.Element("EntityKeyAttributes")!.Elements("AttributeName").Select(a => a.Value));
         Assert.Contains(_packed.Unmanaged.RootComponents, r => (string)r.Attribute("schemaName")! == PhoneCall.EntityName && (string)r.Attribute("behavior")! == "2");
+    }
+
+    [Fact]
+    public void NumberKeyColumns_Should_BeSearchableTextOnContactAccountAndLeadAndOnNoForm()
+    {
+        var keyColumns = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in CustomerTables.All)
+        {
+            var attributes = Entity(table.LogicalName).Element("EntityInfo")!.Element("entity")!.Element("attributes")!.Elements("attribute").ToList();
+            Assert.Equal(table.KeyColumnNames, attributes.Select(a => a.Element("LogicalName")!.Value));
+            foreach (var attribute in attributes)
+            {
+                Assert.Equal("nvarchar", attribute.Element("Type")!.Value);
+                Assert.Equal(PhoneNumber.KeyLength.ToString(), attribute.Element("MaxLength")!.Value);
+                Assert.Contains("ValidForAdvancedFind", attribute.Element("DisplayMask")!.Value);
+                keyColumns.Add(attribute.Element("LogicalName")!.Value);
+            }
+        }
+        Assert.DoesNotContain(Customizations.Descendants("control"), c => keyColumns.Contains((string?)c.Attribute("datafieldname") ?? ""));
     }
 
     [Fact]
