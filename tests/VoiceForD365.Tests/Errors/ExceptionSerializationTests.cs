@@ -3,6 +3,7 @@ using System.Runtime.Serialization;
 using VoiceForD365.Core.Callbacks;
 using VoiceForD365.Core.Enreach;
 using VoiceForD365.Core.Errors;
+using VoiceForD365.Core.Settings;
 using VoiceForD365.Core.Users;
 using VoiceForD365.Emulator;
 using VoiceForD365.Plugins;
@@ -31,6 +32,7 @@ public class ExceptionSerializationTests
         new EnreachUnavailableException(EnreachErrorKind.Timeout, "Enreach did not answer within 20 s."),
         new EnreachMalformedResponseException("The users list is not JSON."),
         new EnreachUserIdClearingRefusedException("Enreach answered an empty users list; nothing was written."),
+        new InvalidSettingException("The Voice for D365 setting NumbersToCut must be a whole number from 0 to 16, but its Value is 'four'."),
     ];
 
     public static TheoryData<Exception> Exceptions() => new(OfEachType);

@@ -181,7 +181,7 @@ public sealed class CallerMatcherTests
 
         var error = Assert.Throws<InvalidSettingException>(() => MatchOptions.FromSettings(new VoiceSettings(settings.Service)));
 
-        Assert.Contains("NumbersToCut must be a whole number from 0 to 16, but its value is 'four'", error.Message);
+        Assert.Contains("NumbersToCut must be a whole number from 0 to 16, but its Value is 'four'", error.Message);
         Assert.Contains("Callers are not matched until it is corrected.", error.Message);
     }
 
