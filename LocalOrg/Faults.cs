@@ -13,7 +13,7 @@ public static class Faults
     public const int ObjectDoesNotExist = ErrorCodes.ObjectDoesNotExist;
     public const int InvalidArgument = ErrorCodes.InvalidArgument;
     public const int AttributeNotFound = unchecked((int)0x80041103);
-    public const int EntityNotFound = unchecked((int)0x80041102);
+    public const int EntityNotFound = ErrorCodes.EntityNotFound;
     public const int DuplicateRecordEntityKey = ErrorCodes.DuplicateRecordEntityKey;
     public const int DuplicateRecord = ErrorCodes.DuplicateRecord;
     public const int InvalidOperation = unchecked((int)0x80040265);
@@ -48,4 +48,9 @@ public static class Faults
         Create(InvalidArgument, $"Incorrect attribute value type {value.GetType().FullName} for attribute '{column}' of '{table}': expected {expected.FullName}.");
 
     public static FaultException<OrganizationServiceFault> InvalidArgumentFault(string message) => Create(InvalidArgument, message);
+
+    /// <summary>A write to a table the local organization fills from what it imported and registered.</summary>
+    public static FaultException<OrganizationServiceFault> ReadOnlyTable(string table) =>
+        Create(InvalidArgument, $"The local organization keeps the {table} rows from what it imported and registered: they can't be created, changed or deleted, " +
+            $"except the state (statecode, statuscode) of a plug-in step or a process, which disables or enables it. Declare registrations in code.");
 }

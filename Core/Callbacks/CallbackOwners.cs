@@ -40,11 +40,7 @@ namespace VoiceForD365.Core.Callbacks
         /// <summary>The enabled application user holding the Voice ApiUser role (two queries: the role held directly, and through a team).</summary>
         public CallbackOwner ApiUser(CallbackProfileSettings profile)
         {
-            var users = new Dictionary<Guid, Entity>();
-            foreach (var query in new[] { ApiUserQuery(throughTeam: false), ApiUserQuery(throughTeam: true) })
-                foreach (var row in _service.RetrieveMultiple(query).Entities)
-                    if (!users.ContainsKey(row.Id)) users.Add(row.Id, row);
-            _trace(string.Format(CultureInfo.InvariantCulture, "{0} enabled application user(s) hold the {1} role.", users.Count, Role.VoiceApiUser));
+            var users = EnabledApiUsers();
 
             if (users.Count == 0)
                 throw new CallbackConfigurationException(string.Format(CultureInfo.InvariantCulture,
@@ -56,12 +52,30 @@ namespace VoiceForD365.Core.Callbacks
                 throw new CallbackConfigurationException(string.Format(CultureInfo.InvariantCulture,
                     "{0} enabled application users hold the {1} security role ({2}), so {3} (ownership rule API User) can't tell which one owns its phone calls. " +
                     "Remove the {1} role from all but the application user that the Enreach sync signs in as.",
-                    users.Count, Role.VoiceApiUser, string.Join(", ", users.Values.OrderBy(u => u.Id).Select(NameOfUser)), Describe(profile)));
+                    users.Count, Role.VoiceApiUser, string.Join(", ", users.Select(NameOfUser)), Describe(profile)));
 
-            var user = users.Values.Single();
+            var user = users.Single();
             var reference = new EntityReference(SystemUser.EntityName, user.Id) { Name = user.GetAttributeValue<string>(SystemUser.FullName) };
             return new CallbackOwner(reference, "application user " + NameOfUser(user) + " (holds " + Role.VoiceApiUser + ")");
         }
+
+        /// <summary>
+        /// Every enabled application user that holds the Voice ApiUser role, directly or through a team, by id (with its
+        /// full name): exactly one must, for the API User rule and for vfd doctor. Two queries, however many there are.
+        /// </summary>
+        public IReadOnlyList<Entity> EnabledApiUsers()
+        {
+            var users = new Dictionary<Guid, Entity>();
+            foreach (var query in new[] { ApiUserQuery(throughTeam: false), ApiUserQuery(throughTeam: true) })
+                foreach (var row in _service.RetrieveMultiple(query).Entities)
+                    if (!users.ContainsKey(row.Id)) users.Add(row.Id, row);
+            _trace(string.Format(CultureInfo.InvariantCulture, "{0} enabled application user(s) hold the {1} role.", users.Count, Role.VoiceApiUser));
+            return users.Values.OrderBy(u => u.Id).ToList();
+        }
+
+        /// <summary>'Name' (id), as messages name a user.</summary>
+        public static string NameOfUser(Entity user) =>
+            string.Format(CultureInfo.InvariantCulture, "'{0}' ({1})", user.GetAttributeValue<string>(SystemUser.FullName) ?? "(no name)", user.Id);
 
         /// <summary>The owner of the profile's queue: a team as it is, a user only when enabled.</summary>
         public CallbackOwner OwnerOfQueue(CallbackProfileSettings profile)
@@ -108,9 +122,6 @@ namespace VoiceForD365.Core.Callbacks
             query.AddOrder(SystemUser.PrimaryId, OrderType.Ascending);
             return query;
         }
-
-        private static string NameOfUser(Entity user) =>
-            string.Format(CultureInfo.InvariantCulture, "'{0}' ({1})", user.GetAttributeValue<string>(SystemUser.FullName) ?? "(no name)", user.Id);
 
         private static string Describe(CallbackProfileSettings profile) => "callback profile '" + profile.Name + "'";
     }

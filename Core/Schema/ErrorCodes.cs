@@ -7,6 +7,9 @@ namespace VoiceForD365.Core.Schema
     public static class ErrorCodes
     {
         public const int ObjectDoesNotExist = unchecked((int)0x80040217);
+
+        /// <summary>The organization has no table of that name (SDK requests; the Web API answers 404 with <see cref="ObjectDoesNotExist"/>).</summary>
+        public const int EntityNotFound = unchecked((int)0x80041102);
         public const int InvalidArgument = unchecked((int)0x80040203);
         public const int DuplicateRecord = unchecked((int)0x80040237);
         public const int DuplicateRecordEntityKey = unchecked((int)0x80060892);

@@ -15,6 +15,9 @@ namespace VoiceForD365.Core.Schema
         public const string WhoAmI = "WhoAmI";
         public const string RetrieveEnvironmentVariableSecretValue = "RetrieveEnvironmentVariableSecretValue";
 
+        /// <summary>The organization's Dataverse version (a function in the Web API: <c>GET RetrieveVersion()</c>).</summary>
+        public const string RetrieveVersion = "RetrieveVersion";
+
         /// <summary>A process run on demand: the message of a custom workflow activity run outside any trigger.</summary>
         public const string ExecuteWorkflow = "ExecuteWorkflow";
 

@@ -25,5 +25,8 @@ namespace VoiceForD365.Core.Schema
         public const string OrganizationId = "OrganizationId";
         public const string EnvironmentVariableName = "EnvironmentVariableName";
         public const string EnvironmentVariableSecretValue = "EnvironmentVariableSecretValue";
+
+        /// <summary>RetrieveVersion's answer, e.g. "9.2.24121.190".</summary>
+        public const string Version = "Version";
     }
 }

@@ -4,5 +4,14 @@ namespace VoiceForD365.Core.Schema
     public static class PluginType
     {
         public const string EntityName = "plugintype";
+        public const string PrimaryId = "plugintypeid";
+
+        /// <summary>The class's full name.</summary>
+        public const string TypeName = "typename";
+        public const string Name = "name";
+        public const string FriendlyName = "friendlyname";
+        public const string AssemblyName = "assemblyname";
+        public const string IsWorkflowActivity = "isworkflowactivity";
+        public const string WorkflowActivityGroupName = "workflowactivitygroupname";
     }
 }

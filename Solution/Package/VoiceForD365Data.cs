@@ -32,8 +32,6 @@ public static class VoiceForD365Data
     public const string ChannelProviderLabel = "Voice for Dynamics 365";
 
     // Microsoft's tables and columns (Channel Integration Framework 1.0 and 2.0, Omnichannel/Customer Service workspace).
-    public const string CiProvider = "msdyn_ciprovider";
-    public const string ChannelProvider = "msdyn_channelprovider";
     public const string SessionTemplate = "msdyn_sessiontemplate";
     public const string NotificationTemplate = "msdyn_notificationtemplate";
     public const string NotificationField = "msdyn_notificationfield";
@@ -96,60 +94,60 @@ public static class VoiceForD365Data
         ])).ToList());
 
     public static CmtTable CiProviders(string widgetUrl, string trustedDomain) => new(
-        CiProvider, "Channel Integration Framework v1.0 Provider", "msdyn_ciproviderid", "msdyn_name",
+        CiProvider.EntityName, "Channel Integration Framework v1.0 Provider", CiProvider.PrimaryId, CiProvider.Name,
         [
-            new("msdyn_ciproviderid", "Channel Integration Framework v1.0 Provider", CmtFieldType.Guid, PrimaryKey: true),
-            new("msdyn_name", "Name", CmtFieldType.String, UpdateCompare: true),
-            new("msdyn_label", "Label", CmtFieldType.String),
-            new("msdyn_landingurl", "Channel URL", CmtFieldType.String),
-            new("msdyn_trusteddomain", "Trusted Domain", CmtFieldType.String),
-            new("msdyn_clicktoact", "Enable Outbound Communication", CmtFieldType.Bool),
-            new("msdyn_sortorder", "Channel Order", CmtFieldType.Number),
-            new("msdyn_ciproviderapiversion", "API Version", CmtFieldType.OptionSetValue),
-            new("msdyn_enableanalytics", "Enable Analytics", CmtFieldType.Bool),
+            new(CiProvider.PrimaryId, "Channel Integration Framework v1.0 Provider", CmtFieldType.Guid, PrimaryKey: true),
+            new(CiProvider.Name, "Name", CmtFieldType.String, UpdateCompare: true),
+            new(CiProvider.Label, "Label", CmtFieldType.String),
+            new(CiProvider.LandingUrl, "Channel URL", CmtFieldType.String),
+            new(CiProvider.TrustedDomain, "Trusted Domain", CmtFieldType.String),
+            new(CiProvider.ClickToAct, "Enable Outbound Communication", CmtFieldType.Bool),
+            new(CiProvider.SortOrder, "Channel Order", CmtFieldType.Number),
+            new(CiProvider.ApiVersion, "API Version", CmtFieldType.OptionSetValue),
+            new(CiProvider.EnableAnalytics, "Enable Analytics", CmtFieldType.Bool),
         ],
         [
             new(CiProviderId,
             [
-                new("msdyn_ciproviderid", Format(CiProviderId)),
-                new("msdyn_name", ChannelProviderName),
-                new("msdyn_label", ChannelProviderLabel),
-                new("msdyn_landingurl", widgetUrl),
-                new("msdyn_trusteddomain", trustedDomain),
-                new("msdyn_clicktoact", Format(true)),
-                new("msdyn_sortorder", Format(1)),
-                new("msdyn_ciproviderapiversion", Format(CiProviderApiVersion10)),
-                new("msdyn_enableanalytics", Format(false)),
+                new(CiProvider.PrimaryId, Format(CiProviderId)),
+                new(CiProvider.Name, ChannelProviderName),
+                new(CiProvider.Label, ChannelProviderLabel),
+                new(CiProvider.LandingUrl, widgetUrl),
+                new(CiProvider.TrustedDomain, trustedDomain),
+                new(CiProvider.ClickToAct, Format(true)),
+                new(CiProvider.SortOrder, Format(1)),
+                new(CiProvider.ApiVersion, Format(CiProviderApiVersion10)),
+                new(CiProvider.EnableAnalytics, Format(false)),
             ]),
         ]);
 
     public static CmtTable ChannelProviders(string widgetUrl, string trustedDomain) => new(
-        ChannelProvider, "Channel Provider", "msdyn_channelproviderid", "msdyn_name",
+        ChannelProvider.EntityName, "Channel Provider", ChannelProvider.PrimaryId, ChannelProvider.Name,
         [
-            new("msdyn_channelproviderid", "Channel Provider", CmtFieldType.Guid, PrimaryKey: true),
-            new("msdyn_name", "Name", CmtFieldType.String),
-            new("msdyn_uniquename", "Unique Name", CmtFieldType.String, UpdateCompare: true),
-            new("msdyn_label", "Label", CmtFieldType.String),
-            new("msdyn_channelurl", "Channel URL", CmtFieldType.String),
-            new("msdyn_trusteddomain", "Trusted Domain", CmtFieldType.String),
-            new("msdyn_enableoutbound", "Enable Outbound Communication", CmtFieldType.Bool),
-            new("msdyn_sortorder", "Channel Order", CmtFieldType.Number),
-            new("msdyn_apiversion", "API Version", CmtFieldType.OptionSetValue),
-            new("msdyn_enableanalytics", "Enable Analytics", CmtFieldType.Bool),
+            new(ChannelProvider.PrimaryId, "Channel Provider", CmtFieldType.Guid, PrimaryKey: true),
+            new(ChannelProvider.Name, "Name", CmtFieldType.String),
+            new(ChannelProvider.UniqueName, "Unique Name", CmtFieldType.String, UpdateCompare: true),
+            new(ChannelProvider.Label, "Label", CmtFieldType.String),
+            new(ChannelProvider.ChannelUrl, "Channel URL", CmtFieldType.String),
+            new(ChannelProvider.TrustedDomain, "Trusted Domain", CmtFieldType.String),
+            new(ChannelProvider.EnableOutbound, "Enable Outbound Communication", CmtFieldType.Bool),
+            new(ChannelProvider.SortOrder, "Channel Order", CmtFieldType.Number),
+            new(ChannelProvider.ApiVersion, "API Version", CmtFieldType.OptionSetValue),
+            new(ChannelProvider.EnableAnalytics, "Enable Analytics", CmtFieldType.Bool),
         ],
         [
             new(ChannelProviderId,
             [
-                new("msdyn_channelproviderid", Format(ChannelProviderId)),
-                new("msdyn_name", ChannelProviderName),
-                new("msdyn_uniquename", "vfd_voicefordynamics365"),
-                new("msdyn_label", ChannelProviderLabel),
-                new("msdyn_channelurl", widgetUrl),
-                new("msdyn_trusteddomain", trustedDomain),
-                new("msdyn_enableoutbound", Format(true)),
-                new("msdyn_sortorder", Format(1)),
-                new("msdyn_apiversion", Format(ChannelProviderApiVersion20)),
-                new("msdyn_enableanalytics", Format(false)),
+                new(ChannelProvider.PrimaryId, Format(ChannelProviderId)),
+                new(ChannelProvider.Name, ChannelProviderName),
+                new(ChannelProvider.UniqueName, "vfd_voicefordynamics365"),
+                new(ChannelProvider.Label, ChannelProviderLabel),
+                new(ChannelProvider.ChannelUrl, widgetUrl),
+                new(ChannelProvider.TrustedDomain, trustedDomain),
+                new(ChannelProvider.EnableOutbound, Format(true)),
+                new(ChannelProvider.SortOrder, Format(1)),
+                new(ChannelProvider.ApiVersion, Format(ChannelProviderApiVersion20)),
+                new(ChannelProvider.EnableAnalytics, Format(false)),
             ]),
         ]);
 

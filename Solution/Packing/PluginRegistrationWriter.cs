@@ -8,7 +8,7 @@ internal static class PluginRegistrationWriter
 {
     public static Guid AssemblyId(ShippedAssembly assembly) => StableGuid.For("pluginassembly", assembly.Name);
 
-    public static Guid TypeId(ShippedType type) => StableGuid.For("plugintype", type.FullName);
+    public static Guid TypeId(ShippedType type) => ComponentIds.PluginType(type.FullName);
 
     /// <summary>Where Dataverse exports an assembly: PluginAssemblies/&lt;name without dots&gt;-&lt;ID&gt;/&lt;name without dots&gt;.dll.</summary>
     public static string FileName(ShippedAssembly assembly)

@@ -118,7 +118,7 @@ public sealed class PackageTests
     [Fact]
     public void DataZip_Should_HoldTheCif1ProviderWithTheWidgetUrlButNotTheAdministratorsAppsAndRoles()
     {
-        var provider = Assert.Single(_package.Records(VoiceForD365Data.CiProvider));
+        var provider = Assert.Single(_package.Records(CiProvider.EntityName));
 
         Assert.Equal(VoiceForD365Data.ChannelProviderName, provider.Fields["msdyn_name"]);
         Assert.Equal(VoiceForD365Data.WidgetUrlPlaceholder, provider.Fields["msdyn_landingurl"]);
@@ -130,7 +130,7 @@ public sealed class PackageTests
     [Fact]
     public void DataZip_Should_HoldTheCif2ProviderWithItsSessionAndNotificationTemplates()
     {
-        var provider = Assert.Single(_package.Records(VoiceForD365Data.ChannelProvider));
+        var provider = Assert.Single(_package.Records(ChannelProvider.EntityName));
         var session = Assert.Single(_package.Records(VoiceForD365Data.SessionTemplate));
         var notification = Assert.Single(_package.Records(VoiceForD365Data.NotificationTemplate));
         var fields = _package.Records(VoiceForD365Data.NotificationField);
@@ -225,8 +225,8 @@ public sealed class PackageTests
     {
         var tables = VoiceForD365Data.Tables("https://widget.example.com/d365/");
 
-        var cif1 = tables.Single(t => t.Name == VoiceForD365Data.CiProvider).Records.Single().Values.ToDictionary(v => v.Name, v => v.Value);
-        var cif2 = tables.Single(t => t.Name == VoiceForD365Data.ChannelProvider).Records.Single().Values.ToDictionary(v => v.Name, v => v.Value);
+        var cif1 = tables.Single(t => t.Name == CiProvider.EntityName).Records.Single().Values.ToDictionary(v => v.Name, v => v.Value);
+        var cif2 = tables.Single(t => t.Name == ChannelProvider.EntityName).Records.Single().Values.ToDictionary(v => v.Name, v => v.Value);
         Assert.Equal(("https://widget.example.com/d365/", "https://widget.example.com"), (cif1["msdyn_landingurl"], cif1["msdyn_trusteddomain"]));
         Assert.Equal(("https://widget.example.com/d365/", "https://widget.example.com"), (cif2["msdyn_channelurl"], cif2["msdyn_trusteddomain"]));
     }
