@@ -45,15 +45,22 @@ public sealed class LocalOrganization
         foreach (var handler in MessageHandlerTable.Standard().Concat(options.MessageHandlers)) _handlers.Add(handler);
         var pluginTypes = options.PluginAssemblies.SelectMany(StepRegistration.PluginTypesOf).Concat(options.PluginTypes).Distinct().ToList();
         _pipeline.AddSteps(pluginTypes);
+        foreach (var type in pluginTypes) _records.SeedComponent(ComponentRows.PluginType(type, null));
+        foreach (var step in _pipeline.Steps) _records.SeedComponent(ComponentRows.Step(step));
         foreach (var api in CustomApiRegistration.FromTypes(pluginTypes)) _handlers.Add(new CustomApiHandler(api));
         foreach (var assembly in options.WorkflowAssemblies) RegisterWorkflowAssembly(assembly);
 
+        _records.SeedComponent(ComponentRows.Organization(OrganizationId, OrganizationName));
+        _records.SeedComponent(ComponentRows.VoiceForD365Solution(options.UtcNow()));
         _records.Seed(new Entity(BusinessUnit.EntityName, RootBusinessUnitId) { [BusinessUnit.PrimaryId] = RootBusinessUnitId, [BusinessUnit.Name] = OrganizationName });
         _records.Seed(NewUser(SystemUserId, "SYSTEM", null));
         _records.Seed(NewUser(AdministratorId, "Local Administrator", "admin@localorg.test"));
         ImportSolutionComponents();
         _records.Store.Commit();
     }
+
+    /// <summary>What RetrieveVersion answers: the version of Dataverse whose Web API (v9.2) the local organization follows.</summary>
+    public const string Version = "9.2.0.0";
 
     public OrganizationMetadata Metadata { get; }
 

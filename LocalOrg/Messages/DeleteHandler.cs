@@ -14,6 +14,7 @@ internal sealed class DeleteHandler() : MessageHandler(MessageNames.Delete)
         var target = Target<EntityReference>(request);
         var store = context.Records.Store;
         var table = context.Metadata.Table(target.LogicalName);
+        Records.RequireWritable(table, null);
         var row = context.Records.Find(target);
         Records.RequireVersion(row, UpdateHandler.ConcurrencyOf(request), target.RowVersion);
         target = new EntityReference(table.LogicalName, row.Id);

@@ -23,6 +23,7 @@ internal sealed class MessageHandlerTable
         new AssignHandler(),
         new AddToQueueHandler(),
         new WhoAmIHandler(),
+        new RetrieveVersionHandler(),
         new RetrieveEnvironmentVariableSecretValueHandler(),
         new ExecuteMultipleHandler(),
         new ExecuteTransactionHandler(),

@@ -23,9 +23,14 @@ public sealed class OrganizationMetadata
         _relationships = relationships.ToDictionary(r => r.SchemaName, StringComparer.Ordinal);
     }
 
-    /// <summary>The standard tables plus everything our solution declares: what an organization with the solution imported has.</summary>
-    public static OrganizationMetadata WithSolution() =>
-        new([.. StandardTables.All, .. SolutionSchema.Tables], SolutionSchema.Extensions, StandardTables.ManyToMany);
+    /// <summary>
+    /// The standard and platform tables plus everything our solution declares: what an organization with the solution
+    /// imported has. <paramref name="channelIntegration"/>: with the tables of the Channel Integration Framework, which
+    /// the package requires (an organization without them is one where CIF is not installed).
+    /// </summary>
+    public static OrganizationMetadata WithSolution(bool channelIntegration = true) =>
+        new([.. StandardTables.All, .. PlatformTables.All, .. channelIntegration ? ChannelIntegrationTables.All : [], .. SolutionSchema.Tables],
+            SolutionSchema.Extensions, [.. StandardTables.ManyToMany, .. channelIntegration ? ChannelIntegrationTables.ManyToMany : []]);
 
     public IEnumerable<TableDefinition> Tables => _tables.Values;
 

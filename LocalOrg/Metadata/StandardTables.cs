@@ -223,7 +223,7 @@ public static class StandardTables
         new(Relationships.TeamRoles, Relationships.TeamRolesIntersect, Team.EntityName, Team.PrimaryId, Role.EntityName, Role.PrimaryId),
     ];
 
-    private static TableDefinition Intersect(string name, string primaryId, string column1, string column2) =>
+    internal static TableDefinition Intersect(string name, string primaryId, string column1, string column2) =>
         new(name, name, primaryId, null)
         {
             Ownership = TableOwnership.OrganizationOwned,

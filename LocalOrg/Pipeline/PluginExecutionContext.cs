@@ -25,7 +25,7 @@ internal sealed class PluginExecutionContext : ExecutionContextBase, IPluginExec
         Mode = (int)step.Declaration.Mode,
         PreEntityImages = preImages,
         PostEntityImages = postImages,
-        OwningExtension = new EntityReference(SdkMessageProcessingStep.EntityName, Guid.Empty) { Name = step.Name },
+        OwningExtension = new EntityReference(SdkMessageProcessingStep.EntityName, step.Id) { Name = step.Name },
         IsInTransaction = inTransaction,
         Stage = (int)step.Declaration.Stage,
         ParentContext = ParentContext,

@@ -125,7 +125,7 @@ internal sealed class RequestPipeline(
         var context = NewOperation(handler.StepMessageName, primary?.LogicalName, primary?.Id ?? Guid.Empty, caller.UserId, caller.InitiatingUserId, depth,
             caller.Parent?.CorrelationId ?? Guid.NewGuid(), request.Parameters, caller.Parent);
         message.Begin(context);
-        var steps = _steps.Where(s => s.Matches(context.MessageName, primary?.LogicalName) && PassesFilter(s, request))
+        var steps = _steps.Where(s => s.Matches(context.MessageName, primary?.LogicalName) && PassesFilter(s, request) && IsEnabled(s))
             .OrderBy(s => s.Declaration.Stage).ThenBy(s => s.Declaration.Order).ThenBy(s => s.Sequence).ToList();
 
         // Pre-validation runs before the database transaction of the outermost request: only nested requests roll it back.
@@ -202,6 +202,11 @@ internal sealed class RequestPipeline(
             return new SystemJob(step.Name, context.MessageName, context.PrimaryEntityName, context.PrimaryEntityId, false, e.Detail.Message);
         }
     }
+
+    /// <summary>A step an administrator disabled (its sdkmessageprocessingstep row's state) does not run.</summary>
+    private bool IsEnabled(StepRegistration step) =>
+        records.Store.Find(SdkMessageProcessingStep.EntityName, step.Id)?.GetAttributeValue<OptionSetValue>(SdkMessageProcessingStep.StateCode)?.Value
+            != SdkMessageProcessingStep.StateDisabled;
 
     private static bool PassesFilter(StepRegistration step, OrganizationRequest request) =>
         step.Declaration.FilteringAttributes.Count == 0

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Xrm.Sdk;
 using VoiceForD365.Core.Registration;
+using VoiceForD365.Solution.Packing;
 
 namespace VoiceForD365.LocalOrg.Pipeline;
 
@@ -30,6 +31,9 @@ public sealed class StepRegistration
 
     public string Name => Declaration.Name;
 
+    /// <summary>The id of the step's sdkmessageprocessingstep row: the one the solution gives it (<see cref="ComponentIds.Step"/>).</summary>
+    public Guid Id => ComponentIds.Step(Declaration);
+
     public IPlugin Instance => _instance.Value;
 
     public bool Matches(string message, string? table) =>
@@ -40,13 +44,12 @@ public sealed class StepRegistration
     {
         var sequence = firstSequence;
         foreach (var type in pluginTypes)
-            foreach (var declaration in type.GetCustomAttributes<PluginStepAttribute>())
-                yield return new StepRegistration(type, StepDeclaration.Of(type.FullName!, declaration), sequence++);
+            foreach (var declaration in DeclaredSteps.On(type))
+                yield return new StepRegistration(type, declaration, sequence++);
     }
 
     /// <summary>The concrete plug-in classes of an assembly, in a stable order.</summary>
-    public static IEnumerable<Type> PluginTypesOf(Assembly assembly) =>
-        assembly.GetTypes().Where(t => typeof(IPlugin).IsAssignableFrom(t) && !t.IsAbstract).OrderBy(t => t.FullName, StringComparer.Ordinal);
+    public static IEnumerable<Type> PluginTypesOf(Assembly assembly) => DeclaredSteps.PluginTypesIn(assembly);
 
     private static IPlugin CreateInstance(Type type)
     {

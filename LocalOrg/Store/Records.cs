@@ -31,6 +31,7 @@ internal sealed class Records(OrganizationMetadata metadata, DataStore store, Or
     public Guid Create(Entity target, Guid userId)
     {
         var table = metadata.Table(target.LogicalName);
+        RequireWritable(table, null);
         var id = target.Id != Guid.Empty ? target.Id : target.GetAttributeValue<Guid?>(table.PrimaryIdColumn) ?? Guid.NewGuid();
         if (store.Find(table.LogicalName, id) != null)
             throw Faults.Create(Faults.DuplicateRecord, $"Cannot insert duplicate key. A {table.LogicalName} with id {id} already exists.");
@@ -66,6 +67,7 @@ internal sealed class Records(OrganizationMetadata metadata, DataStore store, Or
             : target.KeyAttributes.Count > 0 ? store.FindByKey(table, target.KeyAttributes) ?? throw Faults.RecordNotFound(table.LogicalName, Guid.Empty)
             : target.GetAttributeValue<Guid?>(table.PrimaryIdColumn) ?? throw Faults.InvalidArgumentFault($"Entity Id must be specified for Update of '{table.LogicalName}'.");
         var existing = store.Find(table.LogicalName, id) ?? throw Faults.RecordNotFound(table.LogicalName, id);
+        RequireWritable(table, target);
         RequireVersion(existing, behavior, target.RowVersion);
         metadata.ValidateAttributes(table, target, isCreate: false);
         var row = EntityCopy.Clone(existing);
@@ -77,6 +79,12 @@ internal sealed class Records(OrganizationMetadata metadata, DataStore store, Or
 
     /// <summary>Inserts a row the organization itself holds (business unit, users, imported components), stamped as SYSTEM.</summary>
     public void Seed(Entity row) => store.Insert(metadata.Table(row.LogicalName), Stamp(row, identity.SystemUserId));
+
+    /// <summary>Seeds a platform table's row (<see cref="PlatformTables"/>) when the organization's metadata has the table.</summary>
+    public void SeedComponent(Entity row)
+    {
+        if (metadata.HasTable(row.LogicalName)) Seed(row);
+    }
 
     /// <exception cref="System.ServiceModel.FaultException{OrganizationServiceFault}">The table or the row does not exist.</exception>
     public void Require(EntityReference reference)
@@ -94,6 +102,19 @@ internal sealed class Records(OrganizationMetadata metadata, DataStore store, Or
         var table = metadata.Table(reference.LogicalName);
         var id = reference.Id != Guid.Empty || reference.KeyAttributes.Count == 0 ? reference.Id : store.FindByKey(table, reference.KeyAttributes) ?? Guid.Empty;
         return store.Find(table.LogicalName, id) ?? throw Faults.RecordNotFound(table.LogicalName, id);
+    }
+
+    /// <summary>
+    /// Refuses a write to a platform table the organization fills itself (<see cref="PlatformTables.ReadOnly"/>); an
+    /// update (<paramref name="update"/>) of only the state of a step or a process passes.
+    /// </summary>
+    public static void RequireWritable(TableDefinition table, Entity? update)
+    {
+        if (!PlatformTables.ReadOnly.Contains(table.LogicalName)) return;
+        if (update != null && PlatformTables.StateChangeOnly.Contains(table.LogicalName)
+            && update.Attributes.Keys.All(c => c is StandardColumns.StateCode or StandardColumns.StatusCode || c == table.PrimaryIdColumn))
+            return;
+        throw Faults.ReadOnlyTable(table.LogicalName);
     }
 
     /// <summary>Optimistic concurrency: with IfRowVersionMatches the caller's version must be given and be the row's.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Xrm.Sdk;
 using VoiceForD365.Core.Registration;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.LocalOrg.Pipeline;
+using VoiceForD365.LocalOrg.Store;
 using VoiceForD365.Solution.Model;
 
 namespace VoiceForD365.LocalOrg.Workflows;
@@ -44,14 +45,22 @@ internal sealed class WorkflowEngine
         {
             var name = assembly.GetName().Name ?? "";
             if (!_assemblies.Add(name)) return;
+            var records = _pipeline.Records;
             foreach (var type in WorkflowActivityRegistration.ActivityTypesOf(assembly))
-                _activities[type.FullName!] = new WorkflowActivityRegistration(type);
+            {
+                var activity = new WorkflowActivityRegistration(type);
+                _activities[type.FullName!] = activity;
+                records.SeedComponent(ComponentRows.PluginType(type, activity.Declaration));
+            }
             foreach (var definition in _definitions)
             {
                 if (_processes.Any(p => p.Definition.UniqueName == definition.UniqueName)) continue;
                 if (definition.Steps.Any(s => !_assemblies.Contains(s.ActivityAssembly))) continue;
-                _processes.Add(ProcessRegistration.Import(definition, _pipeline.Records.Metadata, ActivityByTypeName, _processOwnerId));
+                var process = ProcessRegistration.Import(definition, records.Metadata, ActivityByTypeName, _processOwnerId);
+                _processes.Add(process);
+                records.SeedComponent(ComponentRows.Process(process));
             }
+            records.Store.Commit();
         }
     }
 
@@ -144,12 +153,22 @@ internal sealed class WorkflowEngine
         if (_processes.Count == 0 || context.PrimaryEntityId == Guid.Empty) return;
         foreach (var process in _processes)
         {
-            if (!process.IsTriggeredBy(request.RequestName, context.PrimaryEntityName, request)) continue;
+            if (!process.IsTriggeredBy(request.RequestName, context.PrimaryEntityName, request) || !IsActivated(process)) continue;
             var row = _pipeline.Records.Store.Find(context.PrimaryEntityName, context.PrimaryEntityId);
             if (row == null || !process.InScope(row) || process.FailedCondition(row) != null) continue;
             var job = new ProcessJob(process, context.MessageName, context.PrimaryEntityName, context.PrimaryEntityId, caller.UserId, context.Depth, context.CorrelationId);
             _pipeline.QueueAsync(() => RunProcessJob(job));
         }
+    }
+
+    /// <summary>
+    /// Only an activated process starts (its workflow row's state: an administrator deactivates it by setting it to
+    /// Draft). An organization without the workflow table has no way to deactivate one.
+    /// </summary>
+    private bool IsActivated(ProcessRegistration process)
+    {
+        var row = _pipeline.Records.Store.Find(Workflow.EntityName, process.Definition.Id);
+        return row == null || row.GetAttributeValue<OptionSetValue>(Workflow.StateCode)?.Value == Workflow.StateActivated;
     }
 
     /// <summary>Runs a background process's system job: the condition again on the current record, then each step; a failing step fails the job with its message.</summary>
