@@ -24,7 +24,7 @@ internal sealed record WebApiCall(
     Func<IReadOnlyList<OrganizationResponse>, IOrganizationService, WebApiResponse> Respond,
     string? EntityUrl = null)
 {
-    public bool Writes => Requests.Any(r => r.RequestName is not (MessageNames.Retrieve or MessageNames.RetrieveMultiple or MessageNames.WhoAmI));
+    public bool Writes => Requests.Any(r => r.RequestName is not (MessageNames.Retrieve or MessageNames.RetrieveMultiple or MessageNames.WhoAmI or MessageNames.RetrieveVersion));
 
     public static WebApiCall Answer(WebApiResponse response) => new([], (_, _) => response);
 }
@@ -32,7 +32,7 @@ internal sealed record WebApiCall(
 /// <summary>
 /// The local organization's Web API: each request is parsed with Microsoft.OData.Core against <see cref="WebApiModel"/>,
 /// translated to the SDK request Dataverse would run for it (Create, Retrieve, RetrieveMultiple of QueryExpression
-/// or FetchExpression, Update, Upsert, Delete, Associate, Disassociate, Assign, AddToQueue, WhoAmI, custom APIs,
+/// or FetchExpression, Update, Upsert, Delete, Associate, Disassociate, Assign, AddToQueue, WhoAmI, RetrieveVersion, custom APIs,
 /// RetrieveEnvironmentVariableSecretValue) and run through the organization's pipeline, so plug-ins fire as they do
 /// in process. Faults come back in Dataverse's error JSON with its status codes.
 /// </summary>
@@ -103,6 +103,12 @@ internal sealed class LocalWebApi
                     w.WriteString("@odata.context", Root + "$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
                     foreach (var name in new[] { ParameterNames.BusinessUnitId, ParameterNames.UserId, ParameterNames.OrganizationId })
                         w.WriteString(name, (Guid)responses[0][name]!);
+                }));
+            case MessageNames.RetrieveVersion when method == "GET":
+                return new WebApiCall([new OrganizationRequest(MessageNames.RetrieveVersion)], (responses, _) => Json(200, w =>
+                {
+                    w.WriteString("@odata.context", Root + "$metadata#Microsoft.Dynamics.CRM.RetrieveVersionResponse");
+                    w.WriteString(ParameterNames.Version, (string)responses[0][ParameterNames.Version]!);
                 }));
             case MetadataTypes.EntityDefinitions when method == "GET":
                 var metadataParser = Parser(pathAndQuery);

@@ -144,6 +144,8 @@ public sealed class DataverseWebApiClient : IOrganizationService, IDisposable
             case MessageNames.AddToQueue: return await AddToQueueAsync(request, cancellationToken).ConfigureAwait(false);
             case MessageNames.WhoAmI:
                 return new Prepared([Get("WhoAmI", "WhoAmI")], answers => ResponseFrom(request, answers[0], guids: true));
+            case MessageNames.RetrieveVersion:
+                return new Prepared([Get("RetrieveVersion()", "RetrieveVersion")], answers => ResponseFrom(request, answers[0], guids: false));
             case "ExecuteMultiple" or "ExecuteTransaction":
                 throw WebApiErrors.Fault(ErrorCodes.InvalidArgument, $"{request.RequestName} can't be nested in ExecuteMultiple or ExecuteTransaction.");
             default:
