@@ -22,9 +22,16 @@ namespace VoiceForD365.Core.Settings
             "DefaultCrmAssignee. Phone call sync needs it.";
 
         /// <summary>Null when DefaultCrmAssignee is the Enreach User Id of a Dynamics user; otherwise what is wrong and how to fix it.</summary>
-        public static string? Check(IOrganizationService service)
+        public static string? Check(IOrganizationService service) => Check(service, out _);
+
+        /// <summary>
+        /// Null when DefaultCrmAssignee is the Enreach User Id of a Dynamics user, who is then <paramref name="owner"/>
+        /// (with their full name); otherwise what is wrong and how to fix it.
+        /// </summary>
+        public static string? Check(IOrganizationService service, out EntityReference? owner)
         {
             if (service == null) throw new ArgumentNullException(nameof(service));
+            owner = null;
 
             var query = new QueryExpression(VoiceSetting.EntityName) { ColumnSet = new ColumnSet(VoiceSettings.ValueColumns.ToArray()), TopCount = 1 };
             query.Criteria.AddCondition(VoiceSetting.Name, ConditionOperator.Equal, SettingNames.DefaultCrmAssignee);
@@ -41,8 +48,12 @@ namespace VoiceForD365.Core.Settings
             if (enreachId == Guid.Empty)
                 return Report(string.Format(CultureInfo.InvariantCulture, "DefaultCrmAssignee is {0}, the all-zero GUID, which is no one's Enreach id.", enreachId));
 
-            var owner = FindUser(service, SystemUser.EnreachUserId, EnreachUserIdColumn.Value(enreachId)!);
-            if (owner != null) return null;
+            var user = FindUser(service, SystemUser.EnreachUserId, EnreachUserIdColumn.Value(enreachId)!);
+            if (user != null)
+            {
+                owner = new EntityReference(SystemUser.EntityName, user.Id) { Name = user.GetAttributeValue<string>(SystemUser.FullName) };
+                return null;
+            }
 
             var dynamicsUser = FindUser(service, SystemUser.PrimaryId, enreachId);
             if (dynamicsUser != null)
