@@ -21,5 +21,6 @@ public static class VfdCli
             DemoCommand.Create(),
             Pack.PackCommand.Create(),
             Serve.ServeCommand.Create(),
+            Doctor.DoctorCommand.Create(),
         };
 }

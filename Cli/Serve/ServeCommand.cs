@@ -1,11 +1,8 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using VoiceForD365.Cli.Demo;
 using VoiceForD365.Core.Enreach;
-using VoiceForD365.LocalOrg;
+using VoiceForD365.Core.Schema;
 using VoiceForD365.LocalOrg.Samples;
-using VoiceForD365.LocalOrgServer;
-using VoiceForD365.Workflows;
 
 namespace VoiceForD365.Cli.Serve;
 
@@ -29,9 +26,9 @@ public sealed record ServeOptions
 }
 
 /// <summary>
-/// `vfd serve`: the local organization (solution imported, plug-ins and the callback process registered, the demo's
-/// sample data) as a Dataverse Web API on 127.0.0.1, with the Enreach emulator beside it and the Enreach environment
-/// variables pointing at it. Runs until Ctrl-C (SIGINT) or SIGTERM.
+/// `vfd serve`: the local organization (<see cref="ServedOrganization"/>: the package installed and configured, the
+/// plug-ins and the callback process registered, the demo's sample data) as a Dataverse Web API on 127.0.0.1, with the
+/// Enreach emulator beside it and the Enreach environment variables pointing at it. Runs until Ctrl-C (SIGINT) or SIGTERM.
 /// </summary>
 public static class ServeCommand
 {
@@ -89,37 +86,34 @@ public static class ServeCommand
             error.WriteLine("vfd serve: --token must be a non-empty value without spaces.");
             return 1;
         }
-        var organization = new LocalOrganization(new LocalOrganizationOptions
-        {
-            PluginAssemblies = [DemoOrganization.PluginAssembly],
-            WorkflowAssemblies = [typeof(WorkflowActivityBase).Assembly],
-        });
-        using var enreach = DemoEnreach.Start();
-        EnvironmentVariableValues.SetEnreach(organization.Service, enreach.ApiUserName, enreach.ApiSecret, enreach.ApiEndpoint);
-        var sample = options.SampleData ? SampleData.Seed(organization.Service) : null;
-        LocalOrgServer.LocalOrgServer server;
+        ServedOrganization served;
         try
         {
-            server = LocalOrgServer.LocalOrgServer.Start(organization, new LocalOrgServerOptions { Port = options.Port, Token = options.Token });
+            served = ServedOrganization.Start(options);
         }
         catch (IOException e)
         {
             error.WriteLine($"vfd serve: can't listen on 127.0.0.1:{options.Port}: {e.Message} Choose another with --port (0: a free one).");
             return 1;
         }
-        using (server)
+        using (served)
         {
+            var server = served.Server;
+            var enreach = served.Enreach;
             if (options.TooManyRequests > 0) server.Faults.TooManyRequests(options.TooManyRequests, options.RetryAfter);
             if (options.Slow > TimeSpan.Zero) server.Faults.Slow(options.Slow);
             output.WriteLine($"Web API:           {server.WebApiUrl}");
             output.WriteLine($"Connection string: {server.ConnectionString}");
             output.WriteLine($"Enreach emulator:  {enreach.BaseUrl} (API endpoint {enreach.ApiEndpoint}, API user {enreach.ApiUserName}; set in {EnreachEnvironmentVariables.ApiEndpoint})");
-            output.WriteLine(sample == null
-                ? "Sample data:       none (--no-sample-data): the solution's tables, roles and environment variables only"
-                : $"Sample data:       {sample.Records.Count} records (users, the {SampleData.ServiceDeskTeamName} team, accounts, contacts, a lead), as in vfd demo");
+            output.WriteLine($"Configured:        the package's {served.ConfigurationRecords} configuration records (settings, CIF providers); application user " +
+                $"{ServedOrganization.ApplicationUserName} with {Role.VoiceApiUser}; DefaultCrmAssignee its Enreach User Id");
+            output.WriteLine(served.Sample == null
+                ? "Sample data:       none (--no-sample-data)"
+                : $"Sample data:       {served.Sample.Records.Count} records (users, the {SampleData.ServiceDeskTeamName} team, accounts, contacts, a lead), as in vfd demo");
             if (options.TooManyRequests > 0) output.WriteLine($"Faults:            the first {options.TooManyRequests} requests get 429 with Retry-After {options.RetryAfter.TotalSeconds:0} s");
             if (options.Slow > TimeSpan.Zero) output.WriteLine($"Faults:            every answer waits {options.Slow.TotalMilliseconds:0} ms");
             output.WriteLine($"Try:               curl -H \"Authorization: Bearer {server.Token}\" {server.WebApiUrl}WhoAmI");
+            output.WriteLine($"                   vfd doctor --connection \"{server.ConnectionString}\"");
             output.WriteLine("Press Ctrl-C to stop.");
             output.Flush();
             stop.WaitHandle.WaitOne();
