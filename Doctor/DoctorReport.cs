@@ -12,5 +12,5 @@ public sealed class DoctorReport(IReadOnlyList<CheckResult> results)
 
     /// <summary>The last line vfd doctor prints.</summary>
     public string Summary =>
-        $"{Results.Count} checks: {Count(CheckStatus.Ok)} ok, {Count(CheckStatus.Warning)} {(Count(CheckStatus.Warning) == 1 ? "warning" : "warnings")}, {Count(CheckStatus.Failed)} failed.";
+        $"{Results.Count} {(Results.Count == 1 ? "check" : "checks")}: {Count(CheckStatus.Ok)} ok, {Count(CheckStatus.Warning)} {(Count(CheckStatus.Warning) == 1 ? "warning" : "warnings")}, {Count(CheckStatus.Failed)} failed.";
 }
