@@ -93,7 +93,7 @@ public sealed class LocalOrganization
     /// <summary>The registered custom workflow activities.</summary>
     public IReadOnlyCollection<WorkflowActivityRegistration> WorkflowActivities => _workflows.Activities;
 
-    /// <summary>The imported, activated processes.</summary>
+    /// <summary>The imported processes; one runs while its workflow row is activated (on import when its definition says so).</summary>
     public IReadOnlyList<ProcessRegistration> Processes => _workflows.Processes;
 
     /// <summary>The organization service as the administrator.</summary>

@@ -31,7 +31,7 @@ internal sealed class DoctorContext(IOrganizationService service, DoctorOptions 
     /// discovery cache of its own, so discovery is really asked (not answered from an earlier run in the process).
     /// </summary>
     public EnreachClient EnreachClient(EnreachSettings settings) =>
-        _enreachClient ??= new EnreachClient(settings, _enreachHandler = new SocketsHttpHandler(), trace: null, clock: null, new EnreachDiscoveryCache(TimeSpan.Zero));
+        _enreachClient ??= new EnreachClient(settings, _enreachHandler = new SocketsHttpHandler(), trace: null, clock: null, new EnreachDiscoveryCache(TimeSpan.FromHours(1)));
 
     /// <summary>
     /// Whether a query failed because the organization has no such table: the SDK's "entity not found", or the Web

@@ -8,6 +8,7 @@ using VoiceForD365.Core.Enreach;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.Core.Settings;
 using VoiceForD365.Doctor;
+using VoiceForD365.Emulator;
 using VoiceForD365.LocalOrg;
 using VoiceForD365.LocalOrg.Metadata;
 using VoiceForD365.LocalOrg.Samples;
@@ -281,6 +282,7 @@ public sealed partial class DoctorCommandTests : IDisposable
         Assert.True(exitCode == 0, output.ToString());
         Assert.Matches($@"ok      Enreach discovery: API endpoint {Regex.Escape(_served.Enreach.ApiEndpoint.ToString())} for {Regex.Escape(_served.Enreach.ApiUserName)} \(\d+ ms, 127\.0\.0\.1\)", output.ToString());
         Assert.Matches(@"ok      Enreach users: Enreach accepted the API user \S+ and listed \d+ users", output.ToString());
+        Assert.Equal(1, _served.Enreach.Requests.Count(EnreachEmulatorEndpoint.Discovery));
     }
 
     [Fact]
