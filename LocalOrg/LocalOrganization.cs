@@ -43,11 +43,7 @@ public sealed class LocalOrganization
         Builder = new OrganizationBuilder(Service, new EntityReference(BusinessUnit.EntityName, RootBusinessUnitId), SolutionRoleId);
 
         foreach (var handler in MessageHandlerTable.Standard().Concat(options.MessageHandlers)) _handlers.Add(handler);
-        var pluginTypes = options.PluginAssemblies.SelectMany(StepRegistration.PluginTypesOf).Concat(options.PluginTypes).Distinct().ToList();
-        _pipeline.AddSteps(pluginTypes);
-        foreach (var type in pluginTypes) _records.SeedComponent(ComponentRows.PluginType(type, null));
-        foreach (var step in _pipeline.Steps) _records.SeedComponent(ComponentRows.Step(step));
-        foreach (var api in CustomApiRegistration.FromTypes(pluginTypes)) _handlers.Add(new CustomApiHandler(api));
+        RegisterPluginTypes(options.PluginAssemblies.SelectMany(StepRegistration.PluginTypesOf).Concat(options.PluginTypes).Distinct());
         foreach (var assembly in options.WorkflowAssemblies) RegisterWorkflowAssembly(assembly);
 
         _records.SeedComponent(ComponentRows.Organization(OrganizationId, OrganizationName));
@@ -86,6 +82,9 @@ public sealed class LocalOrganization
 
     public IReadOnlyList<StepRegistration> Steps => _pipeline.Steps;
 
+    /// <summary>The data providers of the virtual tables: the main-operation steps declared on each.</summary>
+    public IReadOnlyCollection<DataProviderRegistration> DataProviders => _pipeline.DataProviders;
+
     public IReadOnlyCollection<CustomApiRegistration> CustomApis => _handlers.All.OfType<CustomApiHandler>().Select(h => h.Api).ToList();
 
     public int PendingAsyncJobs => _pipeline.PendingAsyncJobs;
@@ -123,6 +122,28 @@ public sealed class LocalOrganization
     {
         ArgumentNullException.ThrowIfNull(assembly);
         _workflows.RegisterAssembly(assembly);
+    }
+
+    /// <summary>
+    /// Registers the plug-ins of an assembly (as the Plug-in Registration Tool or the import of a new solution version
+    /// does, into an organization that already has data): their steps, custom APIs and virtual tables' data providers.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A step, custom API or data provider is declared in a way Dataverse refuses, or twice.</exception>
+    public void RegisterPluginAssembly(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        lock (_pipeline.Sync) RegisterPluginTypes(StepRegistration.PluginTypesOf(assembly));
+    }
+
+    /// <summary>Registers the plug-in types' steps, custom APIs and data providers, with their pluginType and step rows.</summary>
+    private void RegisterPluginTypes(IEnumerable<Type> types)
+    {
+        var pluginTypes = types.ToList();
+        var registered = _pipeline.Steps.Count;
+        _pipeline.AddSteps(pluginTypes);
+        foreach (var type in pluginTypes) _records.SeedComponent(ComponentRows.PluginType(type, null));
+        foreach (var step in _pipeline.Steps.Skip(registered)) _records.SeedComponent(ComponentRows.Step(step));
+        foreach (var api in CustomApiRegistration.FromTypes(pluginTypes)) _handlers.Add(new CustomApiHandler(api));
     }
 
     /// <summary>Runs a registered custom workflow activity with the given inputs (by argument property name) and returns its outputs.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using VoiceForD365.Core.Schema;
 
 namespace VoiceForD365.Core.Registration
 {
@@ -29,7 +30,14 @@ namespace VoiceForD365.Core.Registration
             Images = (images ?? Enumerable.Empty<StepImage>()).ToList().AsReadOnly();
             Order = order;
             Description = description ?? "";
+            if (IsDataProviderOperation) RequireDataProviderShape();
         }
+
+        /// <summary>The messages a virtual table's data provider may implement, one plug-in type each (Dataverse's entitydataprovider columns).</summary>
+        public static IReadOnlyList<string> DataProviderMessages { get; } = new[]
+        {
+            MessageNames.Retrieve, MessageNames.RetrieveMultiple, MessageNames.Create, MessageNames.Update, MessageNames.Delete,
+        };
 
         /// <summary>The step a <see cref="PluginStepAttribute"/> on the class <paramref name="pluginTypeName"/> declares.</summary>
         public static StepDeclaration Of(string pluginTypeName, PluginStepAttribute declaration)
@@ -66,6 +74,13 @@ namespace VoiceForD365.Core.Registration
 
         public string Description { get; }
 
+        /// <summary>
+        /// A main-operation step on a table: the plug-in is the table's data provider for the message (a virtual table's
+        /// Retrieve, RetrieveMultiple, …). Dataverse registers it on the table's entitydataprovider, not as a step, and
+        /// runs it instead of the database operation.
+        /// </summary>
+        public bool IsDataProviderOperation => Stage == PipelineStage.MainOperation && Table.Length > 0;
+
         /// <summary>The table as Dataverse stores it on the step: <see cref="NoTable"/> for a step on any table.</summary>
         public string PrimaryEntity => Table.Length == 0 ? NoTable : Table;
 
@@ -82,5 +97,18 @@ namespace VoiceForD365.Core.Registration
                 .Select(c => c.Trim()).Where(c => c.Length > 0).ToList().AsReadOnly();
 
         public override string ToString() => Name;
+
+        /// <summary>A data provider's plug-in replaces the operation: synchronous, one of its messages, nothing to filter or image.</summary>
+        private void RequireDataProviderShape()
+        {
+            var problem = Mode != ExecutionMode.Synchronous ? "runs asynchronously"
+                : !DataProviderMessages.Contains(Message) ? "is on " + Message + ", which a data provider does not implement (" + string.Join(", ", DataProviderMessages) + ")"
+                : FilteringAttributes.Count > 0 ? "has filtering attributes"
+                : Images.Count > 0 ? "has images"
+                : null;
+            if (problem != null)
+                throw new ArgumentException(Name + " is a main-operation step, the data provider of the virtual table " + Table + ", but " + problem +
+                    ": a data provider's plug-in answers the message itself, synchronously, with no filtering attributes or images.");
+        }
     }
 }

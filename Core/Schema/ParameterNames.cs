@@ -11,6 +11,12 @@ namespace VoiceForD365.Core.Schema
         public const string Query = "Query";
         public const string EntityCollection = "EntityCollection";
         public const string Entity = "Entity";
+
+        /// <summary>What a virtual table's data provider answers Retrieve with.</summary>
+        public const string BusinessEntity = "BusinessEntity";
+
+        /// <summary>What a virtual table's data provider answers RetrieveMultiple with.</summary>
+        public const string BusinessEntityCollection = "BusinessEntityCollection";
         public const string Id = "id";
         public const string Relationship = "Relationship";
         public const string RelatedEntities = "RelatedEntities";

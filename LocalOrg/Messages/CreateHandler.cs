@@ -9,7 +9,9 @@ internal sealed class CreateHandler() : MessageHandler(MessageNames.Create)
 {
     public override ParameterCollection Execute(OrganizationRequest request, MessageContext context)
     {
-        var id = context.Records.Create(Target<Entity>(request), context.UserId);
+        var target = Target<Entity>(request);
+        if (context.Metadata.Table(target.LogicalName) is { IsVirtual: true } table) return VirtualTables.Change(table, MessageNames.Create, context);
+        var id = context.Records.Create(target, context.UserId);
         context.PrimaryEntityId = id;
         return Results((ParameterNames.Id, id));
     }

@@ -14,6 +14,7 @@ internal sealed class DeleteHandler() : MessageHandler(MessageNames.Delete)
         var target = Target<EntityReference>(request);
         var store = context.Records.Store;
         var table = context.Metadata.Table(target.LogicalName);
+        if (table.IsVirtual) return VirtualTables.Change(table, MessageNames.Delete, context);
         Records.RequireWritable(table, null);
         var row = context.Records.Find(target);
         Records.RequireVersion(row, UpdateHandler.ConcurrencyOf(request), target.RowVersion);

@@ -65,6 +65,9 @@ public sealed class MessageContext
 
     internal void Begin(PluginExecutionContext execution) => _execution = execution;
 
-    /// <summary>Runs a main-operation step (a custom API's plug-in) in this request's transaction; returns the context it saw.</summary>
+    /// <summary>Runs a main-operation step (a custom API's or a data provider's plug-in) in this request's transaction; returns the context it saw.</summary>
     internal PluginExecutionContext RunMainOperation(StepRegistration step) => _pipeline.RunMainOperation(step, Execution, Caller);
+
+    /// <summary>The data provider of a virtual table; null when no plug-ins are registered for it.</summary>
+    internal DataProviderRegistration? DataProviderOf(string table) => _pipeline.DataProviderOf(table);
 }

@@ -6,7 +6,10 @@ using VoiceForD365.LocalOrg.Store;
 
 namespace VoiceForD365.LocalOrg.Messages;
 
-/// <summary>Retrieve: a copy of one row (by id or alternate key) with the requested columns (and its id), every column named checked.</summary>
+/// <summary>
+/// Retrieve: a copy of one row (by id or alternate key) with the requested columns (and its id), every column named
+/// checked; a virtual table's row from its data provider.
+/// </summary>
 internal sealed class RetrieveHandler() : MessageHandler(MessageNames.Retrieve)
 {
     public override ParameterCollection Execute(OrganizationRequest request, MessageContext context)
@@ -14,6 +17,7 @@ internal sealed class RetrieveHandler() : MessageHandler(MessageNames.Retrieve)
         var target = Target<EntityReference>(request);
         var columns = Parameter<ColumnSet>(request, ParameterNames.ColumnSet);
         var table = context.Metadata.Table(target.LogicalName);
+        if (table.IsVirtual) return Results((ParameterNames.Entity, VirtualTables.Retrieve(table, request, context)));
         var row = context.Records.Find(target);
         if (columns.AllColumns) return Results((ParameterNames.Entity, EntityCopy.Clone(row)));
         foreach (var column in columns.Columns) context.Metadata.Column(table, column);

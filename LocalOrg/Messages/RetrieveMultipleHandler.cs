@@ -6,7 +6,10 @@ using VoiceForD365.LocalOrg.Query;
 
 namespace VoiceForD365.LocalOrg.Messages;
 
-/// <summary>RetrieveMultiple: a QueryExpression, QueryByAttribute or FetchExpression (as a QueryExpression) run by the query engine.</summary>
+/// <summary>
+/// RetrieveMultiple: a QueryExpression, QueryByAttribute or FetchExpression (as a QueryExpression) run by the query
+/// engine; a virtual table's query answered by its data provider.
+/// </summary>
 internal sealed class RetrieveMultipleHandler() : MessageHandler(MessageNames.RetrieveMultiple)
 {
     /// <summary>The table the query reads (no record id).</summary>
@@ -26,6 +29,8 @@ internal sealed class RetrieveMultipleHandler() : MessageHandler(MessageNames.Re
     public override ParameterCollection Execute(OrganizationRequest request, MessageContext context)
     {
         var query = Parameter<QueryBase>(request, ParameterNames.Query);
+        if (PrimaryEntityOf(request, context) is { } target && context.Metadata.HasTable(target.LogicalName) && context.Metadata.Table(target.LogicalName) is { IsVirtual: true } table)
+            return Results((ParameterNames.EntityCollection, VirtualTables.RetrieveMultiple(table, request, context)));
         if (query is FetchExpression fetch) query = FetchXmlQuery.ToQueryExpression(fetch.Query, context.Metadata.Table);
         return Results((ParameterNames.EntityCollection, QueryEngine.Execute(query, context.Records)));
     }

@@ -9,7 +9,9 @@ internal sealed class UpdateHandler() : MessageHandler(MessageNames.Update)
 {
     public override ParameterCollection Execute(OrganizationRequest request, MessageContext context)
     {
-        context.Records.Update(Target<Entity>(request), context.UserId, ConcurrencyOf(request));
+        var target = Target<Entity>(request);
+        if (context.Metadata.Table(target.LogicalName) is { IsVirtual: true } table) return VirtualTables.Change(table, MessageNames.Update, context);
+        context.Records.Update(target, context.UserId, ConcurrencyOf(request));
         return new ParameterCollection();
     }
 

@@ -21,6 +21,7 @@ internal sealed class RequestPipeline(
     public const int MaxDepth = 8;
 
     private readonly List<StepRegistration> _steps = new();
+    private readonly Dictionary<string, DataProviderRegistration> _dataProviders = new(StringComparer.Ordinal);
     private readonly List<Func<SystemJob>> _pendingAsync = new();
     private readonly Queue<Func<SystemJob>> _asyncQueue = new();
     private bool _runningAsync;
@@ -41,7 +42,39 @@ internal sealed class RequestPipeline(
     /// <summary>Called once a request's post-operation stage has run, in its transaction: where triggered processes are queued.</summary>
     public Action<OrganizationRequest, PluginExecutionContext, Caller>? Completed { get; set; }
 
-    public void AddSteps(IEnumerable<Type> pluginTypes) => _steps.AddRange(StepRegistration.FromTypes(pluginTypes, _steps.Count));
+    /// <summary>The data providers of the virtual tables, by table.</summary>
+    public IReadOnlyCollection<DataProviderRegistration> DataProviders => _dataProviders.Values;
+
+    /// <summary>
+    /// Registers the steps the plug-in types declare; their main-operation steps on a table become that virtual
+    /// table's data provider, as Dataverse registers a provider's plug-ins on its entitydataprovider and not as steps.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A provider for a table that is not virtual, or for one that has a provider already.</exception>
+    public void AddSteps(IEnumerable<Type> pluginTypes)
+    {
+        var declared = StepRegistration.FromTypes(pluginTypes, _steps.Count).ToList();
+        IReadOnlyList<DataProviderDeclaration> providers;
+        try
+        {
+            providers = DataProviderDeclaration.All(declared.Select(s => s.Declaration));
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
+        foreach (var provider in providers)
+        {
+            if (!records.Metadata.HasTable(provider.Table) || !records.Metadata.Table(provider.Table).IsVirtual)
+                throw new InvalidOperationException($"{provider.Operations[0].PluginTypeName} declares a main-operation step on {provider.Table}, which this organization has no virtual table of that name for.");
+            if (_dataProviders.ContainsKey(provider.Table))
+                throw new InvalidOperationException($"The virtual table {provider.Table} has a data provider already; {provider.Operations[0].PluginTypeName} can't be a second one.");
+            _dataProviders[provider.Table] = new DataProviderRegistration(provider, declared.Where(s => s.Declaration.IsDataProviderOperation && s.Declaration.Table == provider.Table));
+        }
+        _steps.AddRange(declared.Where(s => !s.Declaration.IsDataProviderOperation));
+    }
+
+    /// <summary>The data provider of the virtual table <paramref name="table"/>; null when none is registered.</summary>
+    public DataProviderRegistration? DataProviderOf(string table) => _dataProviders.GetValueOrDefault(table);
 
     public OrganizationResponse Execute(OrganizationRequest request, Caller caller)
     {
@@ -180,7 +213,7 @@ internal sealed class RequestPipeline(
         }
         catch (InvalidPluginExecutionException e)
         {
-            throw Faults.Create(Faults.PluginError, e.Message);
+            throw Faults.Create(e.ErrorCode, e.Message);
         }
         catch (Exception e)
         {

@@ -109,14 +109,38 @@ namespace Microsoft.Xrm.Sdk
         }
     }
 
+    /// <summary>How a plug-in's failure is reported (the real SDK's numbers).</summary>
+    public enum OperationStatus
+    {
+        Failed = 0,
+        Canceled = 1,
+        Retry = 2,
+        Suspended = 3,
+        Succeeded = 4,
+    }
+
     [Serializable]
     public class InvalidPluginExecutionException : Exception
     {
+        // ISV code aborted the operation: the code of a plug-in's error that gives none.
+        private const int IsvAborted = unchecked((int)0x80040265);
+
         public InvalidPluginExecutionException() { }
 
         public InvalidPluginExecutionException(string message) : base(message) { }
 
         public InvalidPluginExecutionException(string message, Exception inner) : base(message, inner) { }
+
+        /// <summary>An error with a Dataverse error code of its own: the caller's fault carries it (a data provider's "does not exist").</summary>
+        public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message) : base(message)
+        {
+            Status = status;
+            ErrorCode = errorCode;
+        }
+
+        public OperationStatus Status { get; } = OperationStatus.Failed;
+
+        public int ErrorCode { get; } = IsvAborted;
     }
 
     public class BaseServiceFault

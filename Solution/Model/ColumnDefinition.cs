@@ -19,6 +19,9 @@ public sealed record ColumnDefinition(string LogicalName, ColumnType Type, strin
     /// <summary>Choices, state and status: the allowed values.</summary>
     public IReadOnlyList<OptionDefinition> Options { get; init; } = [];
 
+    /// <summary>A virtual table's column: the name of the field in the external system that the data provider maps it from.</summary>
+    public string? ExternalName { get; init; }
+
     /// <summary>Written by the platform only (created on, modified by...): a create or update that sets it is refused.</summary>
     public bool IsSystemManaged { get; init; }
 }

@@ -14,6 +14,11 @@ public sealed record TableDefinition(string LogicalName, string DisplayName, str
 
     public IReadOnlyList<AlternateKeyDefinition> Keys { get; init; } = [];
 
+    /// <summary>A virtual table's data provider and external names; null for a table whose rows Dataverse stores.</summary>
+    public VirtualTableSource? Virtual { get; init; }
+
+    public bool IsVirtual => Virtual is not null;
+
     public ColumnDefinition? FindColumn(string logicalName) => Columns.FirstOrDefault(c => c.LogicalName == logicalName);
 
     public TableDefinition WithColumns(IEnumerable<ColumnDefinition> columns) => this with { Columns = [.. Columns, .. columns] };
