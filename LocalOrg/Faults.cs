@@ -24,7 +24,7 @@ public static class Faults
     public const int ConcurrencyVersionNotProvided = ErrorCodes.ConcurrencyVersionNotProvided;
     public const int QueryBuilderInvalidValue = unchecked((int)0x80040217);
 
-    /// <summary>Dataverse's VirtualEntityFailure, "Virtual Entity Operation Failed.".</summary>
+    /// <summary>Dataverse's VirtualEntityFailure, "Virtual Entity Operation Failed." (Microsoft Learn, "Web service error codes").</summary>
     public const int VirtualEntityFailure = unchecked((int)0x80050263);
 
     public static FaultException<OrganizationServiceFault> Create(int errorCode, string message) =>
