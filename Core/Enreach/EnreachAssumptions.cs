@@ -7,9 +7,10 @@ namespace VoiceForD365.Core.Enreach
     /// not change. What is public is written where it is used, with its source (see <c>Contracts/</c>); the sources are
     /// the unofficial clients <c>mokso/enreachvoice</c> (Python), <c>mokso/PSBeneAPI</c> and
     /// <c>mokso/BeneCallArchiver</c> (PowerShell) and Enreach's page "Call Identifiers in EnreachVoice integration
-    /// interfaces". The README lists these assumptions too. The emulator implements Enreach as assumed here.
+    /// interfaces". The README lists these assumptions too. The emulator implements Enreach as assumed here. Public
+    /// so that the solution's Callback List virtual table takes its columns' external names from here.
     /// </summary>
-    internal static class EnreachAssumptions
+    public static class EnreachAssumptions
     {
         // ------------------------------------------------------------ GET /calls (a user's call events)
 
@@ -132,7 +133,8 @@ namespace VoiceForD365.Core.Enreach
         public const string CallbackCloseBody = "{\"Note\":\"Logged as a phone call in Dynamics 365 by Voice for D365.\"}";
 
         // A callback list: Id, Name (assumed after ListId/ListName of /classification/calllistschemas, seen),
-        // Description, QueueId, QueueName (assumed).
+        // Description, QueueId, QueueName (assumed). The Id is assumed to be a GUID, like every Enreach id seen: it is
+        // the Callback List virtual table's primary key, which Dataverse requires to be a GUID.
         public const string CallbackListId = "Id";
         public const string CallbackListName = "Name";
         public const string CallbackListDescription = "Description";

@@ -35,5 +35,11 @@ namespace VoiceForD365.Core.Enreach
 
         /// <inheritdoc cref="GetServiceCalls"/>
         Task<IReadOnlyList<EnreachCallEvent>> GetServiceCallsAsync(EnreachCallWindow window, CancellationToken cancellationToken = default);
+
+        /// <summary>Every callback list the API user may see (<c>GET /callbacklists</c>).</summary>
+        IReadOnlyList<EnreachCallbackList> GetCallbackLists();
+
+        /// <inheritdoc cref="GetCallbackLists"/>
+        Task<IReadOnlyList<EnreachCallbackList>> GetCallbackListsAsync(CancellationToken cancellationToken = default);
     }
 }

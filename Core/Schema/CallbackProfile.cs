@@ -7,7 +7,18 @@ namespace VoiceForD365.Core.Schema
         public const string EntityName = "vfd_callbackprofile";
         public const string PrimaryId = "vfd_callbackprofileid";
         public const string Name = "vfd_name";
+
+        /// <summary>The Callback List lookup to the virtual table (<see cref="Schema.CallbackList"/>): how an administrator picks a list.</summary>
+        /// <remarks>
+        /// Not "vfd_callbacklist": Dataverse gives every lookup a name column, the lookup's name + "name", and
+        /// "vfd_callbacklistname" is the text column below, which profiles have had from the first version on.
+        /// </remarks>
+        public const string CallbackList = "vfd_callbacklistlookupid";
+
+        /// <summary>The list's Enreach id as text: what profiles of the first version hold, kept in step with <see cref="CallbackList"/>.</summary>
         public const string CallbackListId = "vfd_callbacklistid";
+
+        /// <summary>The list's name as text, kept in step with <see cref="CallbackList"/>.</summary>
         public const string CallbackListName = "vfd_callbacklistname";
         public const string QueueId = "vfd_queueid";
         public const string AgeTimeUnit = "vfd_agetimeunit";

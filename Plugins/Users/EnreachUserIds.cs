@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using Microsoft.Xrm.Sdk;
 using VoiceForD365.Core.Enreach;
-using VoiceForD365.Core.Settings;
 using VoiceForD365.Core.Users;
 
 namespace VoiceForD365.Plugins.Users
@@ -20,7 +19,7 @@ namespace VoiceForD365.Plugins.Users
         public static EnreachUserIdSummary Update(LocalPluginContext context, IReadOnlyCollection<Guid>? among)
         {
             var service = context.SystemService;
-            var updater = new EnreachUserIdUpdater(service, () => CreateClient(service, context), context.Trace);
+            var updater = new EnreachUserIdUpdater(service, () => EnreachConnection.Create(context), context.Trace);
             // Dataverse ends a plug-in after 2 minutes and rolls its writes back: stop writing well before.
             var watch = Stopwatch.StartNew();
             try
@@ -32,12 +31,6 @@ namespace VoiceForD365.Plugins.Users
                 context.Trace("Enreach failed ({0}): {1}", e.Kind, e.Message);
                 throw new InvalidPluginExecutionException("Enreach user ids were not updated: " + e.Message, e);
             }
-        }
-
-        private static IEnreachClient CreateClient(IOrganizationService service, LocalPluginContext context)
-        {
-            var variables = new EnvironmentVariables(service, EnreachEnvironmentVariables.All);
-            return new EnreachClient(EnreachSettings.FromEnvironmentVariables(variables.Get), context.Trace);
         }
     }
 }

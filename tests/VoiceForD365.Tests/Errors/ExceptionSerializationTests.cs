@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.Serialization;
 using VoiceForD365.Core.Callbacks;
+using VoiceForD365.Core.Data;
 using VoiceForD365.Core.Enreach;
 using VoiceForD365.Core.Errors;
 using VoiceForD365.Core.Settings;
@@ -24,6 +25,8 @@ public class ExceptionSerializationTests
     private static readonly Exception[] OfEachType =
     [
         new CallbackConfigurationException("Callback profile 'Sales' has no queue."),
+        new CallbackListNotFoundException("Enreach has no callback list with the id 3f2504e0-4f89-41d3-9a0c-0305e82c3301."),
+        new UnsupportedQueryException("The Callback List table can't be joined with account."),
         new EnreachException("Enreach answered 400 Bad Request."),
         new EnreachConfigurationException("Set vfd_EnreachApiUserName."),
         new EnreachCredentialsException("Enreach refused the API user's credentials."),

@@ -10,7 +10,7 @@ namespace VoiceForD365.Tests.Users;
 /// <summary>The Core updater's own contract (the plug-ins' behaviour is in EnreachUserIdTests).</summary>
 public class EnreachUserIdUpdaterTests
 {
-    /// <summary>An Enreach with these users and no calls.</summary>
+    /// <summary>An Enreach with these users and no calls or callback lists.</summary>
     private sealed class FixedDirectory(params EnreachUser[] users) : IEnreachClient
     {
         public IReadOnlyList<EnreachUser> GetUsers() => users;
@@ -29,6 +29,10 @@ public class EnreachUserIdUpdaterTests
         public IReadOnlyList<EnreachCallEvent> GetServiceCalls(EnreachCallWindow window) => [];
 
         public Task<IReadOnlyList<EnreachCallEvent>> GetServiceCallsAsync(EnreachCallWindow window, CancellationToken cancellationToken = default) => Task.FromResult(GetServiceCalls(window));
+
+        public IReadOnlyList<EnreachCallbackList> GetCallbackLists() => [];
+
+        public Task<IReadOnlyList<EnreachCallbackList>> GetCallbackListsAsync(CancellationToken cancellationToken = default) => Task.FromResult(GetCallbackLists());
     }
 
     private readonly LocalOrganization _org = new();

@@ -84,7 +84,7 @@ public abstract class OrganizationContract : IDisposable
     {
         var user = Service.Create(new Entity(SystemUser.EntityName) { [SystemUser.FullName] = "Aino Virtanen", [SystemUser.IsDisabled] = false });
         var contact = Service.Create(new Entity(Contact.EntityName) { [Contact.LastName] = "Nieminen" });
-        var profile = Service.Create(new Entity(CallbackProfile.EntityName) { [CallbackProfile.Name] = "Support", [CallbackProfile.CallbackListId] = "list-1" });
+        var profile = Service.Create(new Entity(CallbackProfile.EntityName) { [CallbackProfile.Name] = "Support" });
         var started = new DateTime(2025, 3, 14, 9, 26, 53, DateTimeKind.Utc);
         var id = Service.Create(new Entity(PhoneCall.EntityName)
         {
