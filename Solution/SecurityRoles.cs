@@ -74,6 +74,9 @@ public static class SecurityRoles
         [
             .. Privileges.AllOf(VoiceSetting.EntityName, "Maintain the Voice for D365 settings."),
             .. Privileges.AllOf(CallbackProfile.EntityName, "Maintain the callback profiles."),
+            // A virtual table without Create, Update and Delete has no such privileges to give.
+            new(Privileges.Read(CallbackList.EntityName), Organization, "See Enreach's callback lists and pick a callback profile's list by name."),
+            new(Privileges.AppendTo(CallbackList.EntityName), Organization, "Pick a callback profile's list by name."),
             new(Privileges.Read(Queue.EntityName), Organization, "Choose a callback profile's queue."),
             new(Privileges.AppendTo(Queue.EntityName), Organization, "Choose a callback profile's queue."),
             new(Privileges.Read(SystemUser.EntityName), Organization, "See users and their Enreach User Id (User Settings)."),

@@ -37,8 +37,13 @@ public static class SolutionSchema
         [
             PrimaryKey(CallbackProfile.PrimaryId, "Callback Profile"),
             Text(CallbackProfile.Name, "Name", 100, RequiredLevel.ApplicationRequired),
-            Text(CallbackProfile.CallbackListId, "Callback List", 100, RequiredLevel.ApplicationRequired),
-            Text(CallbackProfile.CallbackListName, "Callback List Name", 200),
+            Lookup(CallbackProfile.CallbackList, "Callback List", CallbackList.EntityName) with
+            {
+                RequiredLevel = RequiredLevel.ApplicationRequired,
+                Description = "The Enreach callback list the profile syncs, picked by name from Enreach's lists.",
+            },
+            Text(CallbackProfile.CallbackListId, "Callback List Id", 100) with { Description = "The list's Enreach id, kept in step with Callback List." },
+            Text(CallbackProfile.CallbackListName, "Callback List Name", 200) with { Description = "The list's name, kept in step with Callback List." },
             Lookup(CallbackProfile.QueueId, "Queue", Queue.EntityName) with { RequiredLevel = RequiredLevel.ApplicationRequired },
             Choice(CallbackProfile.AgeTimeUnit, "Age Time Unit", new(AgeTimeUnit.Days, "Days"), new(AgeTimeUnit.Hours, "Hours"), new(AgeTimeUnit.Minutes, "Minutes")) with { RequiredLevel = RequiredLevel.ApplicationRequired },
             WholeNumber(CallbackProfile.CallbackAge, "Callback Age", 1, int.MaxValue) with { RequiredLevel = RequiredLevel.ApplicationRequired },
@@ -46,6 +51,38 @@ public static class SolutionSchema
             Text(CallbackProfile.PhoneCallSubject, "Phone Call Subject", 200),
             .. ActiveInactiveState(),
             .. Columns.System(userOwned: false),
+        ],
+    };
+
+    // The data source table of the Enreach data provider: Dataverse keeps its one record (the data source the Callback
+    // List table names); the provider reads the connection from the Enreach environment variables, never from here.
+    public static readonly TableDefinition EnreachDataSourceTable = new(EnreachDataSource.EntityName, "Enreach Data Source", EnreachDataSource.PrimaryId, EnreachDataSource.Name)
+    {
+        DisplayCollectionName = "Enreach Data Sources",
+        Description = "The data source of the Voice for D365 Enreach data provider. The connection is in the Enreach environment variables.",
+        Ownership = TableOwnership.OrganizationOwned,
+        Columns =
+        [
+            PrimaryKey(EnreachDataSource.PrimaryId, "Enreach Data Source"),
+            Text(EnreachDataSource.Name, "Name", 100, RequiredLevel.ApplicationRequired),
+        ],
+    };
+
+    // A virtual table: its rows are Enreach's callback lists, answered by the data provider's plug-ins (the main-operation
+    // [PluginStep]s on the table); each column's external name is the Enreach field (Core/Enreach/EnreachAssumptions).
+    public static readonly TableDefinition CallbackListTable = new(CallbackList.EntityName, "Callback List", CallbackList.PrimaryId, CallbackList.Name)
+    {
+        DisplayCollectionName = "Callback Lists",
+        Description = "Enreach's callback lists, read from the Enreach API when they are shown: a virtual table, nothing is stored in Dynamics 365.",
+        Ownership = TableOwnership.OrganizationOwned,
+        Virtual = new(CallbackList.DataProviderName, EnreachDataSourceTable, EnreachDataSource.RecordName, "CallbackList", EnreachAssumptions.CallbackListsPath),
+        Columns =
+        [
+            PrimaryKey(CallbackList.PrimaryId, "Callback List") with { ExternalName = EnreachAssumptions.CallbackListId },
+            Text(CallbackList.Name, "Name", 200, RequiredLevel.ApplicationRequired) with { ExternalName = EnreachAssumptions.CallbackListName },
+            Memo(CallbackList.Description, "Description", 2000) with { ExternalName = EnreachAssumptions.CallbackListDescription },
+            Text(CallbackList.EnreachQueueId, "Enreach Queue Id", 100) with { ExternalName = EnreachAssumptions.CallbackListQueueId },
+            Text(CallbackList.QueueName, "Enreach Queue", 200) with { ExternalName = EnreachAssumptions.CallbackListQueueName },
         ],
     };
 
@@ -113,7 +150,7 @@ public static class SolutionSchema
     /// <summary>The three roles with their least privileges (see <see cref="Solution.SecurityRoles"/>).</summary>
     public static IReadOnlyList<SecurityRoleDefinition> SecurityRoles => Solution.SecurityRoles.All;
 
-    public static IReadOnlyList<TableDefinition> Tables { get; } = [VoiceSettingTable, CallbackProfileTable];
+    public static IReadOnlyList<TableDefinition> Tables { get; } = [VoiceSettingTable, CallbackProfileTable, CallbackListTable];
 
     public static IReadOnlyList<TableExtension> Extensions { get; } = [SystemUserExtension, PhoneCallExtension, ContactExtension, AccountExtension, LeadExtension];
 }

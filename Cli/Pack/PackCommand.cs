@@ -85,7 +85,7 @@ public static class PackCommand
         output.WriteLine($"Solution {result.UniqueName} {result.Version}");
         foreach (var (zip, kind) in new[] { (written[0], "unmanaged"), (written[1], "managed") })
             output.WriteLine($"  wrote {Relative(zip)} ({kind}, {Count(s.Files, "file")}, {new FileInfo(zip).Length.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
-        output.WriteLine($"  tables        {s.Tables} new, {s.ExtendedTables} extended ({Count(s.Columns, "column")}, {Count(s.Keys, "alternate key")})");
+        output.WriteLine($"  tables        {s.Tables} new ({Count(s.VirtualTables, "virtual table")} with {Count(s.DataProviders, "data provider")} and {(s.DataProviders == 1 ? "its data source table" : "their data source tables")}), {s.ExtendedTables} extended ({Count(s.Columns, "column")}, {Count(s.Keys, "alternate key")})");
         output.WriteLine($"  forms, views  {Count(s.Forms, "form")}, {Count(s.Views, "view")}, {Count(s.Apps, "app")} (Voice for D365 Configurator) with its site map");
         output.WriteLine($"  security      {Count(s.Roles, "role")}, {Count(s.EnvironmentVariables, "environment variable")}");
         output.WriteLine($"  code          {Count(s.Assemblies, "assembly", "assemblies")}: {Count(s.PluginTypes, "plug-in type")}, {Count(s.WorkflowActivities, "workflow activity", "workflow activities")}, {Count(s.Steps, "step")} ({Count(s.StepImages, "image")}), {Count(s.CustomApis, "custom API")}");

@@ -5,8 +5,8 @@ namespace VoiceForD365.Solution.Packing;
 
 /// <summary>
 /// The model-driven app <i>Voice for D365 Configurator</i> (SPEC C1): General Settings (the settings with a view per
-/// group), User Settings (users with their Enreach columns and the Update Enreach User Ids button) and Callback
-/// Profiles. Given to the Voice Admin User role.
+/// group), User Settings (users with their Enreach columns and the Update Enreach User Ids button), Callback
+/// Profiles and Callback Lists (Enreach's, through the virtual table). Given to the Voice Admin User role.
 /// </summary>
 public static class ConfiguratorApp
 {
@@ -26,6 +26,7 @@ public static class ConfiguratorApp
         new(Publisher.Prefix + "_generalsettings", "General Settings", VoiceSetting.EntityName),
         new(Publisher.Prefix + "_usersettings", "User Settings", SystemUser.EntityName),
         new(Publisher.Prefix + "_callbackprofiles", "Callback Profiles", CallbackProfile.EntityName),
+        new(Publisher.Prefix + "_callbacklists", "Callback Lists", CallbackList.EntityName),
     ];
 
     /// <summary>The roles the app is given to.</summary>

@@ -53,15 +53,56 @@ internal sealed record LookupRelationship(string Name, string ReferencingTable, 
 /// <summary>Writes tables, columns, keys and choices as customizations.xml's <c>Entity</c> elements (EntityInfo part).</summary>
 internal static class EntityWriter
 {
-    /// <summary>EntityInfo of a table the solution creates: the table's properties and every column it declares.</summary>
+    /// <summary>
+    /// EntityInfo of a table the solution creates: the table's properties and every column it declares. A virtual table
+    /// also names its data provider, data source and external names, with what Dataverse does not support on a virtual
+    /// table (auditing, duplicate detection, change tracking, charts, quick create…) turned off.
+    /// </summary>
     public static XElement NewTableInfo(TableDefinition table, string version)
     {
+        var info = TableInfo(table, version, table.IsVirtual);
+        if (table.Virtual is { } source)
+        {
+            info.Element("entity")!.Add(
+                new XElement("DataProviderId", Xml.Braced(DataProviderWriter.ProviderId(source))),
+                new XElement("DataSourceId", Xml.Braced(DataProviderWriter.DataSourceId(source))),
+                new XElement("ExternalName", source.ExternalName),
+                new XElement("ExternalCollectionName", source.ExternalCollectionName));
+        }
+        return info;
+    }
+
+    /// <summary>
+    /// EntityInfo of a data provider's data source table: virtual too, its rows (the data sources) kept by Dataverse's
+    /// own provider of data source tables.
+    /// </summary>
+    public static XElement DataSourceTableInfo(TableDefinition table, string version)
+    {
+        var info = TableInfo(table, version, isVirtual: true);
+        info.Element("entity")!.Add(
+            new XElement("DataProviderId", Xml.Braced(DataProviderWriter.DataSourceTableProviderId)),
+            new XElement("ExternalName", table.LogicalName),
+            new XElement("ExternalCollectionName", WebApiNames.EntitySetName(table.LogicalName)));
+        return info;
+    }
+
+    // What a virtual table cannot have (Microsoft Learn, "API considerations of virtual tables"): these are 0 on it.
+    private static readonly string[] UnsupportedOnVirtualTables =
+    [
+        "IsDuplicateCheckSupported", "IsAuditEnabled", "IsQuickCreateEnabled", "ChangeTrackingEnabled", "CanChangeTrackingBeEnabled",
+        "CanCreateCharts", "CanChangeHierarchicalRelationship", "CanEnableSyncToExternalSearchIndex", "SyncToExternalSearchIndex",
+        "IsMapiGridEnabled", "IsReadingPaneEnabled",
+    ];
+
+    private static XElement TableInfo(TableDefinition table, string version, bool isVirtual)
+    {
         var userOwned = table.Ownership == TableOwnership.UserOwned;
+        if (isVirtual && userOwned) throw new InvalidOperationException($"The virtual table {table.LogicalName} is user-owned; Dataverse supports organization-owned virtual tables only.");
         var entity = new XElement("entity", new XAttribute("Name", SchemaNames.Table(table.LogicalName)),
             Xml.Labels("LocalizedNames", "LocalizedName", table.DisplayName),
             Xml.Labels("LocalizedCollectionNames", "LocalizedCollectionName", CollectionName(table)),
             Xml.Labels("Descriptions", "Description", table.Description),
-            new XElement("attributes", table.Columns.Select(c => Attribute(table, c, version))),
+            new XElement("attributes", table.Columns.Select(c => Attribute(table, c, version, isVirtual))),
             new XElement("EntitySetName", WebApiNames.EntitySetName(table.LogicalName)),
             new XElement("IsDuplicateCheckSupported", "1"),
             new XElement("IsBusinessProcessEnabled", "0"),
@@ -122,7 +163,15 @@ internal static class EntityWriter
             new XElement("ChangeTrackingEnabled", "0"),
             new XElement("CanChangeTrackingBeEnabled", "1"),
             new XElement("IsEnabledForExternalChannels", "0"));
-        if (table.Keys.Count > 0) entity.Add(Keys(table.Keys, version));
+        if (table.Keys.Count > 0)
+        {
+            if (isVirtual) throw new InvalidOperationException($"The virtual table {table.LogicalName} declares alternate keys, which virtual tables do not support.");
+            entity.Add(Keys(table.Keys, version));
+        }
+        if (isVirtual)
+        {
+            foreach (var name in UnsupportedOnVirtualTables) entity.Element(name)!.Value = "0";
+        }
         return new XElement("EntityInfo", entity);
     }
 
@@ -136,7 +185,7 @@ internal static class EntityWriter
         var entity = new XElement("entity", new XAttribute("Name", SchemaNames.Table(extension.TableLogicalName)), new XAttribute("unmodified", "1"),
             Xml.Labels("LocalizedNames", "LocalizedName", displayName),
             Xml.Labels("LocalizedCollectionNames", "LocalizedCollectionName", collectionName),
-            new XElement("attributes", extension.Columns.Select(c => Attribute(table, c, version))));
+            new XElement("attributes", extension.Columns.Select(c => Attribute(table, c, version, isVirtual: false))));
         if (extension.Keys.Count > 0) entity.Add(Keys(extension.Keys, version));
         return new XElement("EntityInfo", entity);
     }
@@ -150,7 +199,7 @@ internal static class EntityWriter
             Xml.Labels("displaynames", "displayname", k.DisplayName),
             new XElement("EntityKeyAttributes", k.Columns.Select(c => new XElement("AttributeName", c))))));
 
-    private static XElement Attribute(TableDefinition table, ColumnDefinition column, string version)
+    private static XElement Attribute(TableDefinition table, ColumnDefinition column, string version, bool isVirtual)
     {
         var isPrimaryName = column.LogicalName == table.PrimaryNameColumn;
         var isCustom = column.LogicalName.StartsWith(Publisher.Prefix + "_", StringComparison.Ordinal) && column.Type != ColumnType.PrimaryKey;
@@ -182,7 +231,7 @@ internal static class EntityWriter
             new XElement("ValidForReadApi", "1"),
             new XElement("ValidForCreateApi", Xml.Bit(validForCreate)),
             new XElement("IsCustomField", Xml.Bit(isCustom)),
-            new XElement("IsAuditEnabled", Xml.Bit(isCustom)),
+            new XElement("IsAuditEnabled", Xml.Bit(isCustom && !isVirtual)),
             new XElement("IsSecured", "0"),
             new XElement("IntroducedVersion", version),
             new XElement("IsCustomizable", "1"),
@@ -196,11 +245,16 @@ internal static class EntityWriter
             new XElement("CanModifyGlobalFilterSettings", "1"),
             new XElement("CanModifyIsSortableSettings", "1"),
             new XElement("IsDataSourceSecret", "0"));
+        if (isVirtual) attribute.Add(new XElement("ExternalName", column.ExternalName ?? ExternalNameOfDataSourceColumn(table, column)));
         attribute.Add(TypeSpecific(table, column, version));
         attribute.Add(Xml.Labels("displaynames", "displayname", column.DisplayName));
         attribute.Add(Xml.Labels("Descriptions", "Description", column.Description));
         return attribute;
     }
+
+    /// <summary>A data source table's columns are named after themselves in the data source Dataverse keeps.</summary>
+    private static string ExternalNameOfDataSourceColumn(TableDefinition table, ColumnDefinition column) =>
+        table.IsVirtual ? throw new InvalidOperationException($"The column {table.LogicalName}.{column.LogicalName} of a virtual table has no external name.") : column.LogicalName;
 
     private static IEnumerable<XElement> TypeSpecific(TableDefinition table, ColumnDefinition column, string version)
     {
@@ -322,33 +376,35 @@ internal static class EntityWriter
         table.DisplayCollectionName.Length > 0 ? table.DisplayCollectionName : table.DisplayName + "s";
 
     /// <summary>The relationships behind every lookup column the solution defines.</summary>
-    public static IEnumerable<LookupRelationship> Relationships(IEnumerable<TableDefinition> tables, IEnumerable<TableExtension> extensions)
+    public static IEnumerable<LookupRelationship> Relationships(IReadOnlyList<TableDefinition> tables, IEnumerable<TableExtension> extensions)
     {
+        var virtualTables = tables.Where(t => t.IsVirtual).Select(t => t.LogicalName).ToHashSet(StringComparer.Ordinal);
         foreach (var table in tables)
         {
             foreach (var column in table.Columns.Where(c => c.Type == ColumnType.Lookup))
             {
-                foreach (var relationship in RelationshipsOf(table.LogicalName, column)) yield return relationship;
+                foreach (var relationship in RelationshipsOf(table.LogicalName, column, virtualTables)) yield return relationship;
             }
         }
         foreach (var extension in extensions)
         {
             foreach (var column in extension.Columns.Where(c => c.Type == ColumnType.Lookup))
             {
-                foreach (var relationship in RelationshipsOf(extension.TableLogicalName, column)) yield return relationship;
+                foreach (var relationship in RelationshipsOf(extension.TableLogicalName, column, virtualTables)) yield return relationship;
             }
         }
     }
 
-    private static IEnumerable<LookupRelationship> RelationshipsOf(string table, ColumnDefinition column)
+    private static IEnumerable<LookupRelationship> RelationshipsOf(string table, ColumnDefinition column, IReadOnlySet<string> virtualTables)
     {
         var custom = column.LogicalName.StartsWith(Publisher.Prefix + "_", StringComparison.Ordinal);
         foreach (var target in column.Targets)
         {
             var name = SchemaNames.Relationship(table, column.LogicalName, target);
-            // A required lookup keeps what it points to (a queue in use by a profile cannot be deleted); an optional one lets go.
+            // A required lookup keeps what it points to (a queue in use by a profile cannot be deleted); an optional one
+            // lets go. A virtual table's rows are deleted outside Dataverse, where nothing can be restricted: referential.
             var cascadeDelete = !custom ? (column.LogicalName == StandardColumns.OwningBusinessUnit ? "Restrict" : "NoCascade")
-                : column.RequiredLevel == RequiredLevel.ApplicationRequired ? "Restrict" : "RemoveLink";
+                : column.RequiredLevel == RequiredLevel.ApplicationRequired && !virtualTables.Contains(target) ? "Restrict" : "RemoveLink";
             yield return new LookupRelationship(name, table, column.LogicalName, target, cascadeDelete, custom,
                 column.Description.Length > 0 ? column.Description : column.DisplayName);
         }

@@ -15,6 +15,8 @@ public sealed record RootComponent(int Type, string? SchemaName, Guid? Id, int B
     public const int AppModule = 80;
     public const int PluginAssembly = 91;
     public const int SdkMessageProcessingStep = 92;
+    /// <summary>A virtual table's data provider (as Dataverse exports one; Microsoft's component type list leaves it out).</summary>
+    public const int EntityDataProvider = 181;
     public const int EnvironmentVariableDefinition = 380;
 
     /// <summary>Root component behavior: 0 include subcomponents; 2 shell only (a table we extend but do not own).</summary>

@@ -4,7 +4,7 @@ using VoiceForD365.Solution.Model;
 namespace VoiceForD365.Solution.Packing;
 
 /// <summary>
-/// The forms of the solution (SPEC C1): main forms of our two tables, the <i>Voice for D365 – Phone Call</i> main, quick
+/// The forms of the solution (SPEC C1): main forms of our tables (the Callback List virtual table's read-only), the <i>Voice for D365 – Phone Call</i> main, quick
 /// view and quick create forms, and the Voice section of users (a user form of ours, so Microsoft's own User form is
 /// never changed by an import or an upgrade).
 /// </summary>
@@ -38,8 +38,8 @@ public static class SolutionForms
             new("general", "Callback list",
             [
                 Ours(SolutionSchema.CallbackProfileTable, CallbackProfile.Name),
-                Ours(SolutionSchema.CallbackProfileTable, CallbackProfile.CallbackListId),
-                Ours(SolutionSchema.CallbackProfileTable, CallbackProfile.CallbackListName),
+                Ours(SolutionSchema.CallbackProfileTable, CallbackProfile.CallbackList),
+                Ours(SolutionSchema.CallbackProfileTable, CallbackProfile.CallbackListId) with { ReadOnly = true },
                 Ours(SolutionSchema.CallbackProfileTable, CallbackProfile.QueueId),
             ]),
             new("window", "Callback window",
@@ -52,6 +52,22 @@ public static class SolutionForms
                 Ours(SolutionSchema.CallbackProfileTable, CallbackProfile.OwnershipRule),
                 Ours(SolutionSchema.CallbackProfileTable, CallbackProfile.PhoneCallSubject),
                 Ours(SolutionSchema.CallbackProfileTable, CallbackProfile.StatusCode),
+            ]),
+        ]),
+    ]) { IsFallback = true };
+
+    // Read-only: the rows are Enreach's, and the data provider implements no Update.
+    public static readonly FormDefinition CallbackListMain = new(CallbackList.EntityName, "main", "Information",
+        "An Enreach callback list, as the Enreach API gives it.",
+    [
+        new("general", "General",
+        [
+            new("general", "Callback list",
+            [
+                Ours(SolutionSchema.CallbackListTable, CallbackList.Name) with { ReadOnly = true },
+                Ours(SolutionSchema.CallbackListTable, CallbackList.Description) with { ReadOnly = true },
+                Ours(SolutionSchema.CallbackListTable, CallbackList.QueueName) with { ReadOnly = true },
+                Ours(SolutionSchema.CallbackListTable, CallbackList.EnreachQueueId) with { ReadOnly = true },
             ]),
         ]),
     ]) { IsFallback = true };
@@ -150,7 +166,7 @@ public static class SolutionForms
     ]);
 
     public static IReadOnlyList<FormDefinition> All { get; } =
-        [VoiceSettingMain, CallbackProfileMain, PhoneCallMain, PhoneCallQuickView, PhoneCallQuickCreate, UserMain];
+        [VoiceSettingMain, CallbackProfileMain, CallbackListMain, PhoneCallMain, PhoneCallQuickView, PhoneCallQuickCreate, UserMain];
 
     public static IEnumerable<FormDefinition> Of(string table) => All.Where(f => f.Table == table);
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml.Linq;
+using VoiceForD365.Core.Registration;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.Solution.Model;
 
@@ -30,7 +31,11 @@ public sealed class SolutionPackage
 
     public IReadOnlyList<ShippedAssembly> Assemblies { get; private set; } = [];
 
+    /// <summary>The plug-in steps (SdkMessageProcessingSteps): every declared step but the data providers' operations.</summary>
     public IReadOnlyList<StepRegistration> Steps { get; private set; } = [];
+
+    /// <summary>The virtual tables with their data providers (the main-operation steps declared on each).</summary>
+    public IReadOnlyList<(TableDefinition Table, DataProviderDeclaration Provider)> DataProviders { get; private set; } = [];
 
     public PackSummary Summary { get; private set; } = null!;
 
@@ -44,7 +49,9 @@ public sealed class SolutionPackage
         package.Assemblies = assemblyPaths.Select(ReadShipped).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
         var duplicate = package.Assemblies.GroupBy(a => a.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new PackingException($"{duplicate.Key} is given twice: give each shipped assembly once.");
-        package.Steps = PluginRegistrationWriter.Steps(package.Assemblies);
+        var steps = PluginRegistrationWriter.Steps(package.Assemblies);
+        package.Steps = steps.Where(s => !s.Declaration.IsDataProviderOperation).ToList();
+        package.DataProviders = DataProviderWriter.Providers(SolutionSchema.Tables, steps);
         package.Compose();
         return package;
     }
@@ -114,6 +121,11 @@ public sealed class SolutionPackage
             entities.Add(Entity(table.LogicalName, table.DisplayName, EntityWriter.NewTableInfo(table, version), table.PrimaryIdColumn, ribbons, version));
             _roots.Add(new RootComponent(RootComponent.Entity, table.LogicalName, null, RootComponent.IncludeSubcomponents));
         }
+        foreach (var dataSource in SolutionSchema.Tables.Where(t => t.IsVirtual).Select(t => t.Virtual!.DataSourceTable).DistinctBy(t => t.LogicalName))
+        {
+            entities.Add(Entity(dataSource.LogicalName, dataSource.DisplayName, EntityWriter.DataSourceTableInfo(dataSource, version), dataSource.PrimaryIdColumn, ribbons, version));
+            _roots.Add(new RootComponent(RootComponent.Entity, dataSource.LogicalName, null, RootComponent.IncludeSubcomponents));
+        }
         foreach (var extension in SolutionSchema.Extensions)
         {
             var (display, collection, primaryId) = StandardTableNames(extension.TableLogicalName);
@@ -172,6 +184,15 @@ public sealed class SolutionPackage
             return PluginRegistrationWriter.Step(s, version);
         }).ToList();
 
+        var pluginTypeIds = Assemblies.SelectMany(a => a.Plugins).ToDictionary(t => t.FullName, PluginRegistrationWriter.TypeId, StringComparer.Ordinal);
+        var dataProviders = DataProviders.Select(p =>
+        {
+            _roots.Add(new RootComponent(RootComponent.EntityDataProvider, p.Table.Virtual!.DataProviderName, DataProviderWriter.ProviderId(p.Table.Virtual), RootComponent.IncludeSubcomponents));
+            return DataProviderWriter.Provider(p.Table.Virtual, p.Provider, type => pluginTypeIds[type]);
+        }).ToList();
+        // No root component for a data source record (its component type is not documented): it travels in EntityDataSources.
+        var dataSources = DataProviders.Select(p => DataProviderWriter.DataSource(p.Table.Virtual!)).ToList();
+
         var customApis = Assemblies.SelectMany(a => a.Plugins).Where(t => t.CustomApi is not null).ToList();
         foreach (var type in customApis)
         {
@@ -209,7 +230,8 @@ public sealed class SolutionPackage
             new XElement("SdkMessageProcessingSteps", steps),
             new XElement("AppModuleSiteMaps", ConfiguratorApp.AppModuleSiteMap()),
             new XElement("AppModules", ConfiguratorApp.AppModule(version, name => roleIds[name])),
-            new XElement("EntityDataProviders"),
+            new XElement("EntityDataProviders", dataProviders),
+            new XElement("EntityDataSources", dataSources),
             new XElement("Languages", new XElement("Language", Xml.Lcid)));
         _files["customizations.xml"] = Xml.ToBytes(customizations);
 
@@ -217,7 +239,9 @@ public sealed class SolutionPackage
             : string.CompareOrdinal(a.SchemaName ?? a.Id?.ToString("D"), b.SchemaName ?? b.Id?.ToString("D")));
 
         Summary = new PackSummary(
-            Tables: SolutionSchema.Tables.Count,
+            Tables: entities.Count - SolutionSchema.Extensions.Count,
+            VirtualTables: DataProviders.Count,
+            DataProviders: dataProviders.Count,
             ExtendedTables: SolutionSchema.Extensions.Count,
             Columns: SolutionSchema.Tables.Sum(t => t.Columns.Count) + SolutionSchema.Extensions.Sum(e => e.Columns.Count),
             Keys: SolutionSchema.Tables.Sum(t => t.Keys.Count) + SolutionSchema.Extensions.Sum(e => e.Keys.Count),

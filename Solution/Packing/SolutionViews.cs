@@ -5,7 +5,7 @@ namespace VoiceForD365.Solution.Packing;
 
 /// <summary>
 /// The views of the solution: the settings views per group (Phone Call Sync, Callback Sync, General) that the
-/// Configurator shows, the callback profile views, the Voice users view and the Voice phone calls view, plus the
+/// Configurator shows, the callback profile and callback list views, the Voice users view and the Voice phone calls view, plus the
 /// quick find, advanced find, associated and lookup views every table of ours needs.
 /// </summary>
 public static class SolutionViews
@@ -37,6 +37,8 @@ public static class SolutionViews
         SettingsGroup(CallbackSyncSettings, SettingGroups.CallbackSync),
         .. Standard(CallbackProfile.EntityName, "Callback Profiles", CallbackProfile.Name, ProfileColumns,
             [CallbackProfile.Name, CallbackProfile.CallbackListName, CallbackProfile.CallbackListId], [(CallbackProfile.Name, false)]),
+        .. Virtual(CallbackList.EntityName, "Callback Lists", CallbackList.Name,
+            [new(CallbackList.Name, 250), new(CallbackList.QueueName, 200), new(CallbackList.Description, 400)], [new(CallbackList.Name, 250), new(CallbackList.QueueName, 200)]),
         new ViewDefinition(SystemUser.EntityName, VoiceUsers, QueryType.Public,
             [
                 new(SystemUser.FullName, 200), new(SystemUser.InternalEmailAddress, 250), new(SystemUser.EnreachUserEmail, 250),
@@ -68,6 +70,19 @@ public static class SolutionViews
             Filter = [Active, new(VoiceSetting.GroupName, "eq", group)],
             Order = [(VoiceSetting.Name, false)],
         };
+
+    /// <summary>
+    /// The views of a virtual table: no state to filter on and no created on, sorted by name (the data provider orders
+    /// in memory). The lookup searches the quick find view's find column, by name.
+    /// </summary>
+    private static IEnumerable<ViewDefinition> Virtual(string table, string plural, string primaryName, ViewColumn[] columns, ViewColumn[] brief)
+    {
+        (string, bool)[] order = [(primaryName, false)];
+        yield return new(table, plural, QueryType.Public, columns) { IsDefault = true, Order = order };
+        yield return new(table, "Quick Find " + plural, QueryType.QuickFind, columns) { IsDefault = true, Order = order, FindColumns = [primaryName] };
+        yield return new(table, plural + " Advanced Find View", QueryType.AdvancedFind, columns) { IsDefault = true, Order = order };
+        yield return new(table, plural + " Lookup View", QueryType.Lookup, brief) { IsDefault = true, Order = order };
+    }
 
     /// <summary>Active (default), inactive, quick find, advanced find, associated and lookup views of one of our tables.</summary>
     private static IEnumerable<ViewDefinition> Standard(string table, string plural, string primaryName, ViewColumn[] columns,

@@ -38,14 +38,16 @@ public sealed class SolutionComponentsPackingTests
     }
 
     [Fact]
-    public void SiteMap_Should_ValidateAgainstTheSiteMapSchemaAndOfferTheThreeAreas()
+    public void SiteMap_Should_ValidateAgainstTheSiteMapSchemaAndOfferTheFourAreas()
     {
         var siteMap = Customizations.Element("AppModuleSiteMaps")!.Element("AppModuleSiteMap")!.Element("SiteMap")!;
 
         var problems = PackedSolution.Validate(siteMap, Path.Combine(_packed.SchemasDirectory, "SiteMap.xsd"));
         Assert.True(problems.Count == 0, $"The Configurator's site map against SiteMap.xsd:\n{string.Join("\n", problems)}");
         var subAreas = siteMap.Descendants("SubArea").Select(s => (Title: s.Element("Titles")!.Element("Title")!.Attribute("Title")!.Value, Table: (string)s.Attribute("Entity")!)).ToList();
-        Assert.Equal([("General Settings", VoiceSetting.EntityName), ("User Settings", SystemUser.EntityName), ("Callback Profiles", CallbackProfile.EntityName)], subAreas);
+        Assert.Equal(
+            [("General Settings", VoiceSetting.EntityName), ("User Settings", SystemUser.EntityName), ("Callback Profiles", CallbackProfile.EntityName), ("Callback Lists", CallbackList.EntityName)],
+            subAreas);
     }
 
     [Fact]

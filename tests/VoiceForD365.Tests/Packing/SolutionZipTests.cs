@@ -86,6 +86,7 @@ public sealed class SolutionZipTests
                 80 => c.Element("AppModules")!.Elements("AppModule").Any(a => a.Element("UniqueName")!.Value == name),
                 91 => c.Element("SolutionPluginAssemblies")!.Elements("PluginAssembly").Any(a => Guid.Parse((string)a.Attribute("PluginAssemblyId")!) == id && zip.File(a.Element("FileName")!.Value) is not null),
                 92 => c.Element("SdkMessageProcessingSteps")!.Elements("SdkMessageProcessingStep").Any(s => Guid.Parse((string)s.Attribute("SdkMessageProcessingStepId")!) == id),
+                181 => c.Element("EntityDataProviders")!.Elements("EntityDataProvider").Any(p => Guid.Parse(p.Element("EntityDataProviderId")!.Value) == id && p.Element("Name")!.Value == name),
                 380 => zip.Entries.ContainsKey($"environmentvariabledefinitions/{name}/environmentvariabledefinition.xml"),
                 _ => false,
             };
