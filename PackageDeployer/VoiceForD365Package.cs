@@ -6,6 +6,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Microsoft.Xrm.Tooling.PackageDeployment.CrmPackageExtentionBase;
+using VoiceForD365.Core.Callbacks;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.Core.Settings;
 
@@ -14,7 +15,8 @@ namespace VoiceForD365.PackageDeployer
     /// <summary>
     /// The Voice for Dynamics 365 package for PackageDeployer.exe: imports the managed solution and the configuration
     /// data of PkgAssets/ImportConfig.xml, keeps the administrator's setting values across an upgrade (the data import
-    /// resets existing settings to their defaults), and says after the import when DefaultCrmAssignee still needs a value.
+    /// resets existing settings to their defaults), gives callback profiles of the first version their Callback List
+    /// lookup, and says after the import when DefaultCrmAssignee still needs a value.
     /// Nothing here fails the import: the solution and data are in place whatever these steps find.
     /// </summary>
     [Export(typeof(IImportExtensions))]
@@ -68,10 +70,11 @@ namespace VoiceForD365.PackageDeployer
             return true;
         }
 
-        /// <summary>After the solution and data import: put the remembered setting values back, then check DefaultCrmAssignee.</summary>
+        /// <summary>After the solution and data import: put the remembered setting values back, fill the profiles' Callback List lookups, then check DefaultCrmAssignee.</summary>
         public override bool AfterPrimaryImport()
         {
             RestoreSettingValues();
+            FillCallbackListLookups();
             CheckDefaultCrmAssignee();
             return true;
         }
@@ -90,6 +93,24 @@ namespace VoiceForD365.PackageDeployer
             catch (Exception e)
             {
                 Warn("Voice for D365 could not restore the setting values from before the upgrade (" + e.Message + "). Check the settings in the Voice for D365 Configurator app.");
+            }
+        }
+
+        /// <summary>Profiles that hold their list only as the text id (the first version's) get the lookup to it.</summary>
+        private void FillCallbackListLookups()
+        {
+            try
+            {
+                var report = CallbackListLookupUpgrade.Run(CrmSvc);
+                if (report.Filled.Count + report.Failed.Count == 0) return;
+                Log(string.Format(CultureInfo.InvariantCulture,
+                    "Voice for D365 callback profiles: {0} given their Callback List lookup from their Callback List Id, {1} could not be.", report.Filled.Count, report.Failed.Count));
+                foreach (var filled in report.Filled) Log("  " + filled);
+                foreach (var failure in report.Failed) Warn(failure);
+            }
+            catch (Exception e)
+            {
+                Warn("Voice for D365 could not give the callback profiles their Callback List lookup (" + e.Message + "); their callback sync reads the Callback List Id meanwhile. Pick each profile's list by name in the Voice for D365 Configurator (Callback Profiles).");
             }
         }
 

@@ -39,8 +39,8 @@ namespace VoiceForD365.Core.Callbacks
             if (lookup != null)
             {
                 id = lookup.Id;
-                if (text.Length > 0 && !(Guid.TryParse(text, out var other) && other == id))
-                    trace("The Callback List lookup and the Callback List Id differ; the lookup wins: " + Text(id) + ".");
+                if (text.Length > 0 && !(CallbackListIds.TryParse(text, out var other) && other == id))
+                    trace("The Callback List lookup and the Callback List Id differ; the lookup wins: " + CallbackListIds.Text(id) + ".");
             }
             else if (text.Length > 0)
             {
@@ -56,18 +56,18 @@ namespace VoiceForD365.Core.Callbacks
             }
 
             if (before != null && before.GetAttributeValue<EntityReference>(CallbackProfile.CallbackList)?.Id == id
-                && string.Equals(before.GetAttributeValue<string>(CallbackProfile.CallbackListId), Text(id), StringComparison.Ordinal))
+                && string.Equals(before.GetAttributeValue<string>(CallbackProfile.CallbackListId), CallbackListIds.Text(id), StringComparison.Ordinal))
             {
-                trace("The Callback List stays " + Text(id) + ": nothing to ask Enreach.");
-                target[CallbackProfile.CallbackListId] = Text(id);
+                trace("The Callback List stays " + CallbackListIds.Text(id) + ": nothing to ask Enreach.");
+                target[CallbackProfile.CallbackListId] = CallbackListIds.Text(id);
                 return;
             }
 
             var list = findList(id) ?? throw new CallbackListNotFoundException(string.Format(CultureInfo.InvariantCulture,
-                "Enreach has no callback list with the id {0}, so the callback profile was not saved. Pick the list by name in the Callback List lookup.", Text(id)));
+                "Enreach has no callback list with the id {0}, so the callback profile was not saved. Pick the list by name in the Callback List lookup.", CallbackListIds.Text(id)));
             var name = list.Name.Length > NameLength ? list.Name.Substring(0, NameLength) : list.Name;
             target[CallbackProfile.CallbackList] = new EntityReference(CallbackList.EntityName, id) { Name = list.Name };
-            target[CallbackProfile.CallbackListId] = Text(id);
+            target[CallbackProfile.CallbackListId] = CallbackListIds.Text(id);
             target[CallbackProfile.CallbackListName] = name;
             trace("Callback List set to " + list + ", its id and name written into Callback List Id and Callback List Name.");
         }
@@ -77,13 +77,11 @@ namespace VoiceForD365.Core.Callbacks
 
         private static Guid ParseId(Entity target, string text)
         {
-            if (Guid.TryParse(text, out var id) && id != Guid.Empty) return id;
+            if (CallbackListIds.TryParse(text, out var id)) return id;
             var profile = target.GetAttributeValue<string>(CallbackProfile.Name);
             throw new CallbackConfigurationException(string.Format(CultureInfo.InvariantCulture,
                 "The callback profile{0} has the Callback List Id '{1}', which is no Enreach callback list id (a GUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301). Pick the list by name in the Callback List lookup.",
                 profile == null ? "" : " '" + profile + "'", text.Length > 100 ? text.Substring(0, 100) + "…" : text));
         }
-
-        private static string Text(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
     }
 }

@@ -12,11 +12,11 @@ namespace VoiceForD365.Core.Callbacks
     {
         private static readonly string[] Columns =
         {
-            CallbackProfile.Name, CallbackProfile.CallbackListId, CallbackProfile.CallbackListName, CallbackProfile.QueueId, CallbackProfile.AgeTimeUnit,
+            CallbackProfile.Name, CallbackProfile.CallbackList, CallbackProfile.CallbackListId, CallbackProfile.CallbackListName, CallbackProfile.QueueId, CallbackProfile.AgeTimeUnit,
             CallbackProfile.CallbackAge, CallbackProfile.OwnershipRule, CallbackProfile.PhoneCallSubject, CallbackProfile.StateCode,
         };
 
-        private CallbackProfileSettings(Guid id, string name, string? callbackListId, string? callbackListName, EntityReference queue, CallbackAgeUnit ageUnit, int age,
+        private CallbackProfileSettings(Guid id, string name, Guid? callbackListId, string? callbackListName, EntityReference queue, CallbackAgeUnit ageUnit, int age,
             CallbackOwnershipRule ownershipRule, string? phoneCallSubject)
         {
             Id = id;
@@ -34,8 +34,12 @@ namespace VoiceForD365.Core.Callbacks
 
         public string Name { get; }
 
-        /// <summary>The Enreach callback list id (the callback sync needs it; applying a profile to a phone call does not).</summary>
-        public string? CallbackListId { get; }
+        /// <summary>
+        /// The Enreach callback list the profile syncs: the Callback List lookup's id, else the text Callback List Id
+        /// (<see cref="CallbackListIds.Of"/>); null when it has neither. The callback sync needs it; applying a profile
+        /// to a phone call does not.
+        /// </summary>
+        public Guid? CallbackListId { get; }
 
         public string? CallbackListName { get; }
 
@@ -104,7 +108,7 @@ namespace VoiceForD365.Core.Callbacks
                     "Callback profile '{0}' ({1}) can't be used: {2}. Correct it in the Voice for D365 Configurator app (Callback Profiles).",
                     name, row.Id, string.Join("; ", problems)));
 
-            return new CallbackProfileSettings(row.Id, name, Trimmed(row.GetAttributeValue<string>(CallbackProfile.CallbackListId)),
+            return new CallbackProfileSettings(row.Id, name, CallbackListIds.Of(row),
                 Trimmed(row.GetAttributeValue<string>(CallbackProfile.CallbackListName)), queue!, unit!.Value, age!.Value, rule!.Value,
                 Trimmed(row.GetAttributeValue<string>(CallbackProfile.PhoneCallSubject)));
         }
