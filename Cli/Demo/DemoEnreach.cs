@@ -48,6 +48,15 @@ public static class DemoEnreach
         new("Helmi.Koskinen@Contoso.test", HelmiDuplicateId, "Helmi", "Koskinen", "Helmi Koskinen: duplicate email, 2 of 2 (other case)"),
     ];
 
+    /// <summary>The callback lists of the demo's Enreach (added by the callback profiles section): name, id, what it holds.</summary>
+    public static IReadOnlyList<(string Name, Guid Id, string Description)> CallbackLists { get; } =
+    [
+        ("Web callbacks", CallbackListId(1), "Call-me-back requests from the web site"),
+        ("Aino's customers", CallbackListId(2), "Missed calls of Aino's customers"),
+        ("Service Desk", CallbackListId(3), "Missed calls of the service desk queue"),
+        ("Suppliers", CallbackListId(4), "Calls from suppliers (no profile)"),
+    ];
+
     /// <summary>Starts an emulator on loopback seeded with <see cref="Users"/>; the caller disposes it.</summary>
     public static EnreachEmulator Start()
     {
@@ -57,4 +66,6 @@ public static class DemoEnreach
     }
 
     private static Guid Id(int n) => new($"e0000000-0000-4000-a000-{n:D12}");
+
+    private static Guid CallbackListId(int n) => new($"c0000000-0000-4000-a000-{n:D12}");
 }

@@ -10,9 +10,10 @@ using VoiceForD365.Workflows.Callbacks;
 namespace VoiceForD365.Cli.Demo.Scenarios;
 
 /// <summary>
-/// SPEC C3: the custom workflow activities and the shipped background process. One callback profile per ownership
-/// rule (API User; Owner of Queue with a user-owned queue; Owner of Queue with a team-owned queue), a callback phone
-/// call created for each as the callback sync would, and where each ended up: owner, subject and queue.
+/// SPEC C3 and C6: the custom workflow activities and the shipped background process. Enreach's callback lists read
+/// through the Callback List virtual table; one callback profile per ownership rule (API User; Owner of Queue with a
+/// user-owned queue; Owner of Queue with a team-owned queue), each with its list picked by name; a callback phone call
+/// created for each as the callback sync would, and where each ended up: owner, subject and queue.
 /// </summary>
 public sealed class CallbackProfilesScenario : IDemoScenario
 {
@@ -22,11 +23,11 @@ public sealed class CallbackProfilesScenario : IDemoScenario
 
     public string Title => "Callback profiles and ownership rules";
 
-    public string Summary => "callback profiles: where the shipped process puts a callback phone call under each ownership rule";
+    public string Summary => "callback profiles with Enreach lists picked by name; where each ownership rule puts a callback phone call";
 
     public int Order => 70;
 
-    public IReadOnlyList<Type> Requires => [typeof(SampleDataScenario)];
+    public IReadOnlyList<Type> Requires => [typeof(EnreachEmulatorScenario), typeof(SampleDataScenario)];
 
     public string ReadMore => "Callback profiles and ownership rules (SPEC C3)";
 
@@ -45,7 +46,6 @@ public sealed class CallbackProfilesScenario : IDemoScenario
         foreach (var activity in org.WorkflowActivities.OrderBy(a => a.Name))
             detail.WriteLine($"    {activity.Group} > {activity.Name}: inputs {Names(activity.Inputs)}; outputs {Names(activity.Outputs)}");
         var process = SolutionProcesses.ApplyCallbackProfileOnCreate;
-        context.Brief.WriteLine($"  Process \"{process.Name}\": background, on create of a {process.PrimaryEntity} with a callback profile; {(org.Processes.Any(p => p.Definition.UniqueName == process.UniqueName) ? "activated" : "NOT activated")}");
         detail.WriteLine($"  Process \"{process.Name}\" ({process.UniqueName}, id {process.Id}): background, on create of {process.PrimaryEntity}");
         detail.WriteLine($"    when {PhoneCall.CallbackProfileId} contains data; step {string.Join(", ", process.Steps.Select(s => s.Name))}; {(org.Processes.Any(p => p.Definition.UniqueName == process.UniqueName) ? "activated" : "NOT activated")}");
 
@@ -53,25 +53,28 @@ public sealed class CallbackProfilesScenario : IDemoScenario
         detail.WriteLine($"  Application user {apiUser.Name} holds the {Role.VoiceApiUser} role (the API User rule's owner).");
         SetDefaultSubject(service);
         detail.WriteLine($"  Setting {SettingNames.CallbackRequestDefaultSubject} = \"{DefaultSubject}\"");
-        context.Brief.WriteLine($"  Application user {apiUser.Name} holds the {Role.VoiceApiUser} role; setting {SettingNames.CallbackRequestDefaultSubject} = \"{DefaultSubject}\"");
+        context.Brief.WriteLine($"  Process \"{process.Name}\": background, on create of a {process.PrimaryEntity} with a callback profile; {(org.Processes.Any(p => p.Definition.UniqueName == process.UniqueName) ? "activated" : "NOT activated")}. " +
+            $"Application user {apiUser.Name} holds the {Role.VoiceApiUser} role; setting {SettingNames.CallbackRequestDefaultSubject} = \"{DefaultSubject}\"");
+
+        var lists = ShowCallbackLists(context);
 
         var webQueue = Queue(service, "Web callbacks", owner: null);
         var ainosQueue = Queue(service, "Aino's callbacks", aino);
         var deskQueue = Queue(service, "Service Desk callbacks", sample.ServiceDeskTeam);
         var profiles = new[]
         {
-            Profile(service, "Web callbacks", webQueue, OwnershipRule.ApiUser, AgeTimeUnit.Minutes, 10, subject: null),
-            Profile(service, "Aino's customers", ainosQueue, OwnershipRule.OwnerOfQueue, AgeTimeUnit.Hours, 2, subject: "Call back: Aino's customer"),
-            Profile(service, "Service Desk", deskQueue, OwnershipRule.OwnerOfQueue, AgeTimeUnit.Days, 1, subject: null),
+            Profile(service, "Web callbacks", "Web callbacks", webQueue, OwnershipRule.ApiUser, AgeTimeUnit.Minutes, 10, subject: null),
+            Profile(service, "Aino's customers", "Aino's customers", ainosQueue, OwnershipRule.OwnerOfQueue, AgeTimeUnit.Hours, 2, subject: "Call back: Aino's customer"),
+            Profile(service, "Service Desk", "Service Desk", deskQueue, OwnershipRule.OwnerOfQueue, AgeTimeUnit.Days, 1, subject: null),
         };
         var now = DateTime.UtcNow;
-        context.Brief.WriteLine($"  Callback profiles: {string.Join("; ", profiles.Select(p => $"{p.Name}: {Label(p.Rule)}" + (p.Rule == OwnershipRule.ApiUser ? "" : $" ({p.QueueOwner})")))}");
+        context.Brief.WriteLine($"  Enreach's callback lists, read through the Callback List virtual table: {string.Join(", ", lists)}. Callback profiles, each with its list picked by name: {string.Join("; ", profiles.Select(p => $"{p.Name} (list {ListOf(service, p.Id)}): {Label(p.Rule)}" + (p.Rule == OwnershipRule.ApiUser ? "" : $" ({p.QueueOwner})")))}");
         detail.WriteLine();
         detail.WriteLine("  Callback profiles:");
-        TextTable.Write(detail, ["profile", "ownership rule", "queue (owner)", "subject", "callback requests fetched now"],
+        TextTable.Write(detail, ["profile", "callback list (id and name kept as text)", "ownership rule", "queue (owner)", "subject", "callback requests fetched now"],
             profiles.Select(p => (IReadOnlyList<string>)
             [
-                p.Name, Label(p.Rule), $"{p.Queue.Name} ({p.QueueOwner})", p.Subject ?? "(the setting)", Window(CallbackProfileSettings.Load(service, p.Id), now),
+                p.Name, ListOf(service, p.Id), Label(p.Rule), $"{p.Queue.Name} ({p.QueueOwner})", p.Subject ?? "(the setting)", Window(CallbackProfileSettings.Load(service, p.Id), now),
             ]), "    ");
 
         // The callback sync creates the phone calls as the application user; the process does the rest in the background.
@@ -108,6 +111,39 @@ public sealed class CallbackProfilesScenario : IDemoScenario
         detail.WriteLine($"  Resolve Callback Owner (for admins' own processes) on \"{profiles[2].Name}\": OwnerUser {Show(resolved["OwnerUser"])}, OwnerTeam {Show(resolved["OwnerTeam"])}, OwnerIsTeam {resolved["OwnerIsTeam"]}");
         var placed = calls.Count(call => jobs.Any(j => j.PrimaryEntityId == call && j.Succeeded));
         context.Conclude($"{placed} of {DemoRunner.Plural(calls.Count, "phone call")} with a profile owned, titled and queued by its rule; the one without a profile left alone");
+    }
+
+    /// <summary>
+    /// Enreach's callback lists as an administrator sees them in the Configurator (Callback Lists): a RetrieveMultiple
+    /// on the virtual table, answered by the data provider's plug-ins from the emulator.
+    /// </summary>
+    private static IReadOnlyList<string> ShowCallbackLists(DemoContext context)
+    {
+        foreach (var (name, id, description) in DemoEnreach.CallbackLists) context.Enreach.Callbacks.AddList(name, id, description);
+        var query = new QueryExpression(CallbackList.EntityName) { ColumnSet = new ColumnSet(CallbackList.Name, CallbackList.Description) };
+        query.AddOrder(CallbackList.Name, OrderType.Ascending);
+        var lists = context.Organization.Service.RetrieveMultiple(query).Entities;
+        context.Detail.WriteLine();
+        context.Detail.WriteLine("  Callback lists in Enreach (RetrieveMultiple on the virtual table vfd_callbacklist, answered by its data provider from GET /callbacklists):");
+        TextTable.Write(context.Detail, ["list", "Enreach id", "description"],
+            lists.Select(l => (IReadOnlyList<string>)[l.GetAttributeValue<string>(CallbackList.Name), l.Id.ToString(), l.GetAttributeValue<string>(CallbackList.Description) ?? ""]), "    ");
+        return lists.Select(l => l.GetAttributeValue<string>(CallbackList.Name)).ToList();
+    }
+
+    /// <summary>The list whose name is <paramref name="name"/>, found as the profile form's lookup finds it as the administrator types.</summary>
+    private static EntityReference PickList(IOrganizationService service, string name)
+    {
+        var query = new QueryExpression(CallbackList.EntityName) { ColumnSet = new ColumnSet(CallbackList.Name) };
+        query.Criteria.AddCondition(CallbackList.Name, ConditionOperator.BeginsWith, name);
+        var list = service.RetrieveMultiple(query).Entities.Single(l => l.GetAttributeValue<string>(CallbackList.Name) == name);
+        return new EntityReference(CallbackList.EntityName, list.Id) { Name = name };
+    }
+
+    /// <summary>"Web callbacks (c0000000-…-000000000001)": the profile's Callback List Id and Name, which the profile plug-in wrote from the lookup.</summary>
+    private static string ListOf(IOrganizationService service, Guid profile)
+    {
+        var row = service.Retrieve(CallbackProfile.EntityName, profile, new ColumnSet(CallbackProfile.CallbackListId, CallbackProfile.CallbackListName));
+        return $"{row.GetAttributeValue<string>(CallbackProfile.CallbackListName)} ({row.GetAttributeValue<string>(CallbackProfile.CallbackListId)})";
     }
 
     private static string Names(IEnumerable<LocalOrg.Workflows.WorkflowArgumentRegistration> arguments) =>
@@ -159,13 +195,13 @@ public sealed class CallbackProfilesScenario : IDemoScenario
         return new EntityReference(Core.Schema.Queue.EntityName, service.Create(queue)) { Name = name };
     }
 
-    private static DemoProfile Profile(IOrganizationService service, string name, EntityReference queue, int rule, int unit, int age, string? subject)
+    private static DemoProfile Profile(IOrganizationService service, string name, string list, EntityReference queue, int rule, int unit, int age, string? subject)
     {
         var id = service.Create(new Entity(CallbackProfile.EntityName)
         {
             [CallbackProfile.Name] = name,
-            [CallbackProfile.CallbackListId] = "demo-list-" + name.ToLowerInvariant().Replace(' ', '-').Replace("'", ""),
-            [CallbackProfile.CallbackListName] = name,
+            // Picked by name, as in the profile form's Callback List lookup; the profile plug-in writes its id and name as text.
+            [CallbackProfile.CallbackList] = PickList(service, list),
             [CallbackProfile.QueueId] = new EntityReference(queue.LogicalName, queue.Id),
             [CallbackProfile.OwnershipRule] = new OptionSetValue(rule),
             [CallbackProfile.AgeTimeUnit] = new OptionSetValue(unit),

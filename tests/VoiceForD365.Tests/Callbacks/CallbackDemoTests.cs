@@ -4,7 +4,7 @@ using Xunit;
 
 namespace VoiceForD365.Tests.Callbacks;
 
-/// <summary>`vfd demo` shows a callback phone call for each ownership rule and where it ended up.</summary>
+/// <summary>`vfd demo` shows Enreach's callback lists, a profile per ownership rule with its list picked by name, and where each rule's callback phone call ended up.</summary>
 public class CallbackDemoTests
 {
     [Fact]
@@ -26,5 +26,8 @@ public class CallbackDemoTests
         Assert.Matches(new Regex(Row("Aino's customers", "Aino (user)", "Call back: Aino's customer", "Aino's callbacks", "succeeded"), RegexOptions.Multiline), section);
         Assert.Matches(new Regex(Row("Service Desk", "Service Desk (team)", "Callback request from the web", "Service Desk callbacks", "succeeded"), RegexOptions.Multiline), section);
         Assert.Matches(new Regex(Row("(none)", "Enreach Sync (user)", "Outgoing call", "(none)", "none (no callback profile)"), RegexOptions.Multiline), section);
+        Assert.Contains("Enreach's callback lists, read through the Callback List virtual table: Aino's customers, Service Desk, Suppliers, Web callbacks. Callback profiles, each with its list picked by name: ", section);
+        Assert.Contains("Web callbacks (list Web callbacks (c0000000-0000-4000-a000-000000000001)): API User", section);
+        Assert.Contains("Service Desk (list Service Desk (c0000000-0000-4000-a000-000000000003)): Owner of Queue", section);
     }
 }
