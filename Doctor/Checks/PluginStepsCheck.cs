@@ -13,7 +13,8 @@ internal sealed class PluginStepsCheck() : DoctorCheck("Plug-in steps")
 {
     public override CheckResult Run(DoctorContext context)
     {
-        var expected = context.Options.Steps.DistinctBy(ComponentIds.Step).ToList();
+        // A virtual table's data provider plug-ins are registered on its entitydataprovider, not as steps.
+        var expected = context.Options.Steps.Where(s => !s.IsDataProviderOperation).DistinctBy(ComponentIds.Step).ToList();
         var query = new QueryExpression(SdkMessageProcessingStep.EntityName) { ColumnSet = new ColumnSet(SdkMessageProcessingStep.StateCode) };
         query.Criteria.AddCondition(SdkMessageProcessingStep.PrimaryId, ConditionOperator.In, expected.Select(s => (object)ComponentIds.Step(s)).ToArray());
         var registered = context.Service.RetrieveMultiple(query).Entities.ToDictionary(s => s.Id);
