@@ -38,6 +38,9 @@ public static class Faults
     public static FaultException<OrganizationServiceFault> RowVersionNotProvided() =>
         Create(ConcurrencyVersionNotProvided, "The RowVersion property must be provided when the value of ConcurrencyBehavior is IfVersionMatches.");
 
+    public static FaultException<OrganizationServiceFault> ReadOnlyRecord() =>
+        Create(ErrorCodes.CannotUpdateBecauseItIsReadOnly, "The object cannot be updated because it is read-only.");
+
     public static FaultException<OrganizationServiceFault> RecordNotFound(string table, Guid id) =>
         Create(ObjectDoesNotExist, $"{table} With Id = {id} Does Not Exist");
 

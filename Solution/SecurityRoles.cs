@@ -63,6 +63,10 @@ public static class SecurityRoles
             new(Privileges.Read(QueueItem.EntityName), Organization, "See whether a phone call is already in its queue."),
             new(Privileges.Read(EnvironmentVariableDefinition.EntityName), Organization, "Read the Enreach API environment variables."),
             new(Privileges.Read(EnvironmentVariableValue.EntityName), Organization, "Read the Enreach API environment variables' values."),
+            new(Privileges.Create(SyncState.EntityName), Organization, "Start a sync job's state (its lease and checkpoints) on the first run."),
+            new(Privileges.Read(SyncState.EntityName), Organization, "Read a sync job's lease and checkpoints."),
+            new(Privileges.Write(SyncState.EntityName), Organization, "Take and renew the lease and move the checkpoints."),
+            new(Privileges.Create(SyncRun.EntityName), Organization, "Write the summary of each sync run."),
         ],
     };
 
@@ -87,6 +91,8 @@ public static class SecurityRoles
             new(Privileges.Read(EnvironmentVariableValue.EntityName), Organization, "See the Enreach API settings."),
             new(Privileges.Create(EnvironmentVariableValue.EntityName), Organization, "Enter the Enreach API user and secret."),
             new(Privileges.Write(EnvironmentVariableValue.EntityName), Organization, "Change the Enreach API user and secret."),
+            new(Privileges.Read(SyncState.EntityName), Organization, "See who holds a sync job's lease and how far it has synced."),
+            new(Privileges.Read(SyncRun.EntityName), Organization, "See the sync runs: what each did with every call and why."),
         ],
     };
 

@@ -95,7 +95,11 @@ public static class SolutionSchema
 
     public static readonly TableExtension PhoneCallExtension = new(PhoneCall.EntityName,
     [
-        Text(PhoneCall.EnreachCallId, "Enreach Call Id", 100),
+        Text(PhoneCall.EnreachCallId, "Enreach Call Id", 100) with { Description = "The Enreach CallId of the whole call (shared by its agents' events)." },
+        Text(PhoneCall.EnreachAgentId, "Enreach Agent Id", 100) with
+        {
+            Description = "The Enreach user id of the agent whose call event this is, or the queue id of a queue call no agent took: with the Enreach Call Id it names one call event.",
+        },
         Memo(PhoneCall.EnreachApiAudit, "Enreach API Audit", 1048576),
         Choice(PhoneCall.CallType, "Call Type", new(CallType.Direct, "Direct"), new(CallType.Service, "Service"), new(CallType.Callback, "Callback")),
         Text(PhoneCall.QueueName, "Queue Name", 200),
@@ -103,7 +107,70 @@ public static class SolutionSchema
         Text(PhoneCall.CallbackRequestId, "Callback Request Id", 100),
         Text(PhoneCall.RecordingUrl, "Recording", 2000),
     ],
-    [new AlternateKeyDefinition(PhoneCall.EnreachCallIdKey, "Enreach Call Id", [PhoneCall.EnreachCallId])]);
+    // GUID text in both columns: Dataverse key values may not contain characters such as '+', so the key is on Enreach ids, not numbers.
+    [new AlternateKeyDefinition(PhoneCall.EnreachCallEventKey, "Enreach Call Event", [PhoneCall.EnreachCallId, PhoneCall.EnreachAgentId])]);
+
+    public static readonly TableDefinition SyncStateTable = new(SyncState.EntityName, "Sync State", SyncState.PrimaryId, SyncState.Name)
+    {
+        DisplayCollectionName = "Sync States",
+        Description = "The lease and checkpoints of a Voice for D365 sync job (one row per job), written by the sync worker with optimistic concurrency.",
+        Ownership = TableOwnership.OrganizationOwned,
+        Columns =
+        [
+            PrimaryKey(SyncState.PrimaryId, "Sync State"),
+            Text(SyncState.Name, "Job", 100, RequiredLevel.ApplicationRequired),
+            Text(SyncState.LeaseOwner, "Lease Owner", 200) with { Description = "The worker that holds the lease; empty: nobody." },
+            Date(SyncState.LeaseExpires, "Lease Expires"),
+            Date(SyncState.Checkpoint, "Checkpoint") with { Description = "The end of the last window whose every call event was written or decided." },
+            Date(SyncState.NextRetro, "Next Retro Run") with { Description = "When the nightly re-read of the past 24 hours runs (picked once per night between 22:00 and 23:30 UTC)." },
+            Date(SyncState.RetroFrom, "Retro From"),
+            Date(SyncState.RetroTo, "Retro To"),
+            Date(SyncState.RetroProgress, "Retro Progress") with { Description = "How far (by call start) the retro run under way has written." },
+            Text(SyncState.LastRunId, "Last Run Id", 100),
+            Date(SyncState.LastRunStarted, "Last Run Started"),
+            .. ActiveInactiveState(),
+            .. Columns.System(userOwned: false),
+        ],
+        Keys = [new AlternateKeyDefinition(SyncState.NameKey, "Job", [SyncState.Name])],
+    };
+
+    public static readonly TableDefinition SyncRunTable = new(SyncRun.EntityName, "Sync Run", SyncRun.PrimaryId, SyncRun.Name)
+    {
+        DisplayCollectionName = "Sync Runs",
+        Description = "The summary of one run of a Voice for D365 sync: its window, what it decided for each call event, the requests it made and how it ended.",
+        Ownership = TableOwnership.OrganizationOwned,
+        Columns =
+        [
+            PrimaryKey(SyncRun.PrimaryId, "Sync Run"),
+            Text(SyncRun.Name, "Name", 200, RequiredLevel.ApplicationRequired),
+            Text(SyncRun.Job, "Job", 100),
+            Text(SyncRun.Worker, "Worker", 200),
+            Choice(SyncRun.Kind, "Kind", new(SyncRunKind.Continuous, "Continuous"), new(SyncRunKind.Retro, "Retro"), new(SyncRunKind.Debug, "Debug (45 days)")),
+            Choice(SyncRun.Status, "Result",
+                new(SyncRunStatus.Succeeded, "Succeeded"), new(SyncRunStatus.CallsFailed, "Some calls failed"), new(SyncRunStatus.Failed, "Failed"),
+                new(SyncRunStatus.Stopped, "Stopped"), new(SyncRunStatus.NotConfigured, "Not configured")),
+            Memo(SyncRun.Message, "Message", SyncRun.MessageMaxLength),
+            Date(SyncRun.WindowFrom, "Window From"),
+            Date(SyncRun.WindowTo, "Window To"),
+            Date(SyncRun.Started, "Started"),
+            WholeNumber(SyncRun.Duration, "Duration (ms)", 0),
+            WholeNumber(SyncRun.Created, "Created", 0),
+            WholeNumber(SyncRun.Merged, "Merged with the widget's call", 0),
+            WholeNumber(SyncRun.AlreadyLogged, "Already logged", 0),
+            WholeNumber(SyncRun.Skipped, "Skipped", 0),
+            WholeNumber(SyncRun.SkippedNotWork, "Skipped: not Work", 0),
+            WholeNumber(SyncRun.SkippedTooShort, "Skipped: too short", 0),
+            WholeNumber(SyncRun.SkippedNotAnswered, "Skipped: not answered", 0),
+            WholeNumber(SyncRun.SkippedTurnedOff, "Skipped: turned off", 0),
+            WholeNumber(SyncRun.SkippedMultipleMatches, "Skipped: several matches", 0),
+            WholeNumber(SyncRun.Failed, "Failed", 0),
+            WholeNumber(SyncRun.EnreachRequests, "Enreach requests", 0),
+            WholeNumber(SyncRun.DataverseRequests, "Dataverse requests", 0),
+            Memo(SyncRun.Decisions, "Decisions", SyncRun.DecisionsMaxLength),
+            .. ActiveInactiveState(),
+            .. Columns.System(userOwned: false),
+        ],
+    };
 
     // The number keys of the customer tables' phone columns (Core/Numbers): text, on no form, searchable; written by
     // the key plug-in and the rebuild, read by the caller matcher.
@@ -150,7 +217,7 @@ public static class SolutionSchema
     /// <summary>The three roles with their least privileges (see <see cref="Solution.SecurityRoles"/>).</summary>
     public static IReadOnlyList<SecurityRoleDefinition> SecurityRoles => Solution.SecurityRoles.All;
 
-    public static IReadOnlyList<TableDefinition> Tables { get; } = [VoiceSettingTable, CallbackProfileTable, CallbackListTable];
+    public static IReadOnlyList<TableDefinition> Tables { get; } = [VoiceSettingTable, CallbackProfileTable, CallbackListTable, SyncStateTable, SyncRunTable];
 
     public static IReadOnlyList<TableExtension> Extensions { get; } = [SystemUserExtension, PhoneCallExtension, ContactExtension, AccountExtension, LeadExtension];
 }

@@ -146,8 +146,11 @@ public sealed class DataverseWebApiClient : IOrganizationService, IDisposable
                 return new Prepared([Get("WhoAmI", "WhoAmI")], answers => ResponseFrom(request, answers[0], guids: true));
             case MessageNames.RetrieveVersion:
                 return new Prepared([Get("RetrieveVersion()", "RetrieveVersion")], answers => ResponseFrom(request, answers[0], guids: false));
-            case "ExecuteMultiple" or "ExecuteTransaction":
-                throw WebApiErrors.Fault(ErrorCodes.InvalidArgument, $"{request.RequestName} can't be nested in ExecuteMultiple or ExecuteTransaction.");
+            case "ExecuteMultiple":
+                throw WebApiErrors.Fault(ErrorCodes.InvalidArgument, "ExecuteMultiple can't be nested in ExecuteMultiple or ExecuteTransaction.");
+            case "ExecuteTransaction":
+                // Only ExecuteMultiple reaches here with one (ExecuteTransactionAsync refuses it nested): a change set of its own.
+                return await TransactionAsync(request, cancellationToken).ConfigureAwait(false);
             default:
                 return await ActionAsync(request, cancellationToken).ConfigureAwait(false);
         }
@@ -395,6 +398,10 @@ public sealed class DataverseWebApiClient : IOrganizationService, IDisposable
             throw WebApiErrors.Fault(ErrorCodes.InvalidArgument, $"ExecuteMultipleRequest holds {requests.Count} requests; at most {MaxBatchSize} are allowed in one request.");
         var prepared = new List<Prepared>(requests.Count);
         foreach (var inner in requests) prepared.Add(await PrepareAsync(inner, cancellationToken).ConfigureAwait(false));
+        // A $batch holds at most 1,000 operations, those of change sets (nested ExecuteTransaction requests) included.
+        var operationCount = prepared.Sum(p => p.Operations.Count);
+        if (operationCount > MaxBatchSize)
+            throw WebApiErrors.Fault(ErrorCodes.InvalidArgument, $"ExecuteMultipleRequest holds {operationCount} operations (its ExecuteTransaction requests counted one by one); at most {MaxBatchSize} are allowed in one $batch.");
         var responses = new ExecuteMultipleResponseItemCollection();
         var faulted = false;
         if (prepared.Count > 0)
@@ -427,19 +434,29 @@ public sealed class DataverseWebApiClient : IOrganizationService, IDisposable
 
     private async Task<OrganizationResponse> ExecuteTransactionAsync(OrganizationRequest request, CancellationToken cancellationToken)
     {
+        var transaction = await TransactionAsync(request, cancellationToken).ConfigureAwait(false);
+        if (transaction.Operations.Count == 0) return transaction.Interpret([]);
+        var answers = await SendBatchAsync([transaction.Operations], changeSets: true, WebApiOperation.NoHeaders, "ExecuteTransaction", cancellationToken).ConfigureAwait(false);
+        if (answers.FirstOrDefault(a => !a.IsSuccess) is { } failed) throw WebApiErrors.FromAnswer(failed, "ExecuteTransaction", _options.RetryBudget);
+        return transaction.Interpret(answers);
+    }
+
+    /// <summary>An ExecuteTransaction as the operations of one change set and how their answers make its response.</summary>
+    private async Task<Prepared> TransactionAsync(OrganizationRequest request, CancellationToken cancellationToken)
+    {
         var requests = Parameter<OrganizationRequestCollection>(request, "Requests");
         if (requests.Count > MaxBatchSize)
             throw WebApiErrors.Fault(ErrorCodes.InvalidArgument, $"ExecuteTransactionRequest holds {requests.Count} requests; at most {MaxBatchSize} are allowed in one request.");
+        if (requests.FirstOrDefault(r => r?.RequestName is "ExecuteMultiple" or "ExecuteTransaction") is { } nested)
+            throw WebApiErrors.Fault(ErrorCodes.InvalidArgument, $"{nested.RequestName} can't be nested in ExecuteTransaction.");
         var returnResponses = request.Parameters.TryGetValue("ReturnResponses", out var value) && value is true;
         var prepared = new List<Prepared>(requests.Count);
         foreach (var inner in requests) prepared.Add(await PrepareAsync(inner, cancellationToken).ConfigureAwait(false));
         if (prepared.SelectMany(p => p.Operations).FirstOrDefault(o => o.Method == HttpMethod.Get) is { } read)
             throw WebApiErrors.Fault(ErrorCodes.RequestNotSupported, $"ExecuteTransaction over the Web API is one change set, which can't read ({read.Description}): send reads on their own.");
-        var responses = new OrganizationResponseCollection();
-        if (prepared.Count > 0)
+        return new Prepared(prepared.SelectMany(p => p.Operations).ToList(), answers =>
         {
-            var answers = await SendBatchAsync([prepared.SelectMany(p => p.Operations).ToList()], changeSets: true, WebApiOperation.NoHeaders, "ExecuteTransaction", cancellationToken).ConfigureAwait(false);
-            if (answers.FirstOrDefault(a => !a.IsSuccess) is { } failed) throw WebApiErrors.FromAnswer(failed, "ExecuteTransaction", _options.RetryBudget);
+            var responses = new OrganizationResponseCollection();
             var next = 0;
             foreach (var inner in prepared)
             {
@@ -447,10 +464,10 @@ public sealed class DataverseWebApiClient : IOrganizationService, IDisposable
                 next += inner.Operations.Count;
                 if (returnResponses) responses.Add(inner.Interpret(span));
             }
-        }
-        var response = new ExecuteTransactionResponse { ResponseName = request.RequestName };
-        response.Results["Responses"] = responses;
-        return response;
+            var response = new ExecuteTransactionResponse { ResponseName = request.RequestName };
+            response.Results["Responses"] = responses;
+            return response;
+        });
     }
 
     private async Task<List<WebApiAnswer>> SendBatchAsync(IReadOnlyList<IReadOnlyList<WebApiOperation>> groups, bool changeSets, IReadOnlyList<KeyValuePair<string, string>> headers,

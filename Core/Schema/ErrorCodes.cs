@@ -20,6 +20,9 @@ namespace VoiceForD365.Core.Schema
         public const int OptimisticConcurrencyNotEnabled = unchecked((int)0x80060883);
         public const int ConcurrencyVersionNotProvided = unchecked((int)0x8006088d);
 
+        /// <summary>An update of a record that is read-only in its state, such as a completed or canceled activity.</summary>
+        public const int CannotUpdateBecauseItIsReadOnly = unchecked((int)0x8004022e);
+
         /// <summary>Service protection: too many requests in the 5-minute window.</summary>
         public const int ServiceProtectionRequests = unchecked((int)0x80072322);
 

@@ -22,14 +22,31 @@ namespace VoiceForD365.Core.Schema
         public const string StateCode = "statecode";
         public const string StatusCode = "statuscode";
         public const string EnreachCallId = "vfd_enreachcallid";
+
+        /// <summary>
+        /// The agent's Enreach user id of the call event (an answered or direct call), or the queue id (a queue call no
+        /// agent took): with <see cref="EnreachCallId"/> it names one call event as an agent sees it.
+        /// </summary>
+        public const string EnreachAgentId = "vfd_enreachagentid";
         public const string EnreachApiAudit = "vfd_enreachapiaudit";
         public const string CallType = "vfd_calltype";
         public const string QueueName = "vfd_queuename";
         public const string CallbackProfileId = "vfd_callbackprofileid";
         public const string CallbackRequestId = "vfd_callbackrequestid";
         public const string RecordingUrl = "vfd_recordingurl";
-        public const string EnreachCallIdKey = "vfd_phonecall_enreachcallid";
+
+        /// <summary>The alternate key on (<see cref="EnreachCallId"/>, <see cref="EnreachAgentId"/>): one phone call per call event.</summary>
+        public const string EnreachCallEventKey = "vfd_phonecall_enreachcallevent";
+
         public const int StateOpen = 0;
+        public const int StateCompleted = 1;
+        public const int StateCanceled = 2;
+
+        // Status reasons (statuscode) of the standard phone call, with the state each belongs to.
+        public const int StatusOpen = 1;
+        public const int StatusMade = 2;
+        public const int StatusCanceled = 3;
+        public const int StatusReceived = 4;
     }
 
     public static class CallType

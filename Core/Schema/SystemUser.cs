@@ -11,6 +11,7 @@ namespace VoiceForD365.Core.Schema
         public const string InternalEmailAddress = "internalemailaddress";
         public const string ApplicationId = "applicationid";
         public const string IsDisabled = "isdisabled";
+        public const string MobilePhone = "mobilephone";
         public const string BusinessUnitId = "businessunitid";
         public const string EnreachUserId = "vfd_enreachuserid";
         public const string EnreachUserEmail = "vfd_enreachuseremail";

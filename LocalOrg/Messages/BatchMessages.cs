@@ -19,7 +19,8 @@ internal static class BatchMessages
         var requests = MessageHandler.Parameter<OrganizationRequestCollection>(request, "Requests");
         if (requests.Count > MaxRequests)
             throw Faults.InvalidArgumentFault($"{request.RequestName}Request holds {requests.Count} requests; at most {MaxRequests} are allowed in one request.");
-        if (requests.FirstOrDefault(r => r?.RequestName is ExecuteMultiple or ExecuteTransaction) is { } nested)
+        // As in Dataverse: ExecuteMultiple may hold ExecuteTransaction requests (each one atomic), nothing else nests.
+        if (requests.FirstOrDefault(r => r?.RequestName is ExecuteMultiple || (r?.RequestName is ExecuteTransaction && request.RequestName == ExecuteTransaction)) is { } nested)
             throw Faults.InvalidArgumentFault($"{nested.RequestName} can't be nested in {request.RequestName}.");
         if (requests.Any(r => r == null)) throw Faults.InvalidArgumentFault($"{request.RequestName}Request holds a null request.");
         return requests;

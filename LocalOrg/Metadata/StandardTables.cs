@@ -22,7 +22,14 @@ public static class StandardTables
         Date(PhoneCall.ActualEnd, "Actual End"),
         WholeNumber(PhoneCall.ActualDurationMinutes, "Actual Duration", 0, int.MaxValue),
         new ColumnDefinition(PhoneCall.StateCode, ColumnType.State, "Activity Status") { Options = [new(0, "Open"), new(1, "Completed"), new(2, "Canceled")] },
-        new ColumnDefinition(PhoneCall.StatusCode, ColumnType.Status, "Status Reason") { Options = [new(1, "Open"), new(2, "Made"), new(3, "Canceled"), new(4, "Received")] },
+        new ColumnDefinition(PhoneCall.StatusCode, ColumnType.Status, "Status Reason")
+        {
+            Options =
+            [
+                new(PhoneCall.StatusOpen, "Open") { State = PhoneCall.StateOpen }, new(PhoneCall.StatusMade, "Made") { State = PhoneCall.StateCompleted },
+                new(PhoneCall.StatusCanceled, "Canceled") { State = PhoneCall.StateCanceled }, new(PhoneCall.StatusReceived, "Received") { State = PhoneCall.StateCompleted },
+            ],
+        },
         .. Columns.System(userOwned: true),
     ];
 
@@ -44,6 +51,7 @@ public static class StandardTables
                 Text(SystemUser.LastName, "Last Name", 64),
                 Text(SystemUser.DomainName, "User Name", 1024),
                 Text(SystemUser.InternalEmailAddress, "Primary Email", 100),
+                Text(SystemUser.MobilePhone, "Mobile Phone", 64),
                 Guid(SystemUser.ApplicationId, "Application ID"),
                 YesNo(SystemUser.IsDisabled, "Status"),
                 Lookup(SystemUser.BusinessUnitId, "Business Unit", BusinessUnit.EntityName),

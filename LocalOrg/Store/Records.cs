@@ -50,8 +50,7 @@ internal sealed class Records(OrganizationMetadata metadata, DataStore store, Or
         if (table.FindColumn(StandardColumns.OwnerId) != null && row.GetAttributeValue<EntityReference>(StandardColumns.OwnerId) == null)
             row[StandardColumns.OwnerId] = new EntityReference(SystemUser.EntityName, userId);
         if (table.FindColumn(StandardColumns.StateCode) != null && !row.Contains(StandardColumns.StateCode)) row[StandardColumns.StateCode] = new OptionSetValue(0);
-        if (table.FindColumn(StandardColumns.StatusCode) is { } status && !row.Contains(StandardColumns.StatusCode))
-            row[StandardColumns.StatusCode] = new OptionSetValue(status.Options.FirstOrDefault()?.Value ?? 1);
+        ReconcileState(table, row, target);
         store.Insert(table, Stamp(row, userId, created: true));
         return id;
     }
@@ -70,10 +69,12 @@ internal sealed class Records(OrganizationMetadata metadata, DataStore store, Or
         RequireWritable(table, target);
         RequireVersion(existing, behavior, target.RowVersion);
         metadata.ValidateAttributes(table, target, isCreate: false);
+        RequireEditableActivity(table, existing, target);
         var row = EntityCopy.Clone(existing);
         foreach (var attribute in target.Attributes)
             if (!metadata.Column(table, attribute.Key).IsSystemManaged || attribute.Key == StandardColumns.OwnerId)
                 row[attribute.Key] = EntityCopy.CloneValue(attribute.Value);
+        ReconcileState(table, row, target);
         store.Replace(table, Stamp(row, userId, created: false));
     }
 
@@ -115,6 +116,50 @@ internal sealed class Records(OrganizationMetadata metadata, DataStore store, Or
             && update.Attributes.Keys.All(c => c is StandardColumns.StateCode or StandardColumns.StatusCode || c == table.PrimaryIdColumn))
             return;
         throw Faults.ReadOnlyTable(table.LogicalName);
+    }
+
+    /// <summary>
+    /// A completed or canceled activity is read-only, as in Dataverse: the only update allowed is one that opens it
+    /// again (statecode 0), which may change other columns with it.
+    /// </summary>
+    private static void RequireEditableActivity(TableDefinition table, Entity existing, Entity target)
+    {
+        if (!table.IsActivity) return;
+        var state = existing.GetAttributeValue<OptionSetValue>(StandardColumns.StateCode)?.Value ?? 0;
+        if (state == 0 || target.GetAttributeValue<OptionSetValue>(StandardColumns.StateCode)?.Value == 0) return;
+        throw Faults.ReadOnlyRecord();
+    }
+
+    /// <summary>
+    /// Keeps statecode and statuscode together where the metadata says which state a status reason belongs to: a
+    /// status given alone brings its state, a state given alone its first status reason, and a status reason of
+    /// another state is refused as Dataverse refuses it.
+    /// </summary>
+    private static void ReconcileState(TableDefinition table, Entity row, Entity target)
+    {
+        if (table.FindColumn(StandardColumns.StatusCode) is not { } status || table.FindColumn(StandardColumns.StateCode) == null) return;
+        var statuses = status.Options;
+        var stateGiven = target.Contains(StandardColumns.StateCode);
+        var statusGiven = target.Contains(StandardColumns.StatusCode);
+        var state = row.GetAttributeValue<OptionSetValue>(StandardColumns.StateCode)?.Value ?? 0;
+        if (statuses.All(o => o.State == null))
+        {
+            if (!row.Contains(StandardColumns.StatusCode)) row[StandardColumns.StatusCode] = new OptionSetValue(statuses.FirstOrDefault()?.Value ?? 1);
+            return;
+        }
+        if (statusGiven && !stateGiven && statuses.FirstOrDefault(o => o.Value == row.GetAttributeValue<OptionSetValue>(StandardColumns.StatusCode)?.Value)?.State is { } ofStatus)
+        {
+            state = ofStatus;
+            row[StandardColumns.StateCode] = new OptionSetValue(state);
+        }
+        else if (!statusGiven && (stateGiven || !row.Contains(StandardColumns.StatusCode)))
+        {
+            row[StandardColumns.StatusCode] = new OptionSetValue(statuses.FirstOrDefault(o => o.State == state)?.Value ?? 1);
+        }
+        var reason = row.GetAttributeValue<OptionSetValue>(StandardColumns.StatusCode)?.Value;
+        var option = statuses.FirstOrDefault(o => o.Value == reason);
+        if (option?.State is { } belongs && belongs != state)
+            throw Faults.InvalidArgumentFault($"{reason} is not a valid status code for state code {table.LogicalName} state {state} ({option.Label} is a status reason of state {belongs}).");
     }
 
     /// <summary>Optimistic concurrency: with IfRowVersionMatches the caller's version must be given and be the row's.</summary>

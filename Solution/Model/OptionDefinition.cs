@@ -1,3 +1,7 @@
 namespace VoiceForD365.Solution.Model;
 
-public sealed record OptionDefinition(int Value, string Label);
+public sealed record OptionDefinition(int Value, string Label)
+{
+    /// <summary>A status reason's state (the statecode value it belongs to); null when not given (choices, states).</summary>
+    public int? State { get; init; }
+}

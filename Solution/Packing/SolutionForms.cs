@@ -72,6 +72,77 @@ public static class SolutionForms
         ]),
     ]) { IsFallback = true };
 
+    // Written by the sync worker only: every field is read-only on the forms.
+    public static readonly FormDefinition SyncRunMain = new(SyncRun.EntityName, "main", "Information",
+        "A sync run: its window, how it ended, what it decided for each call event and the requests it made.",
+    [
+        new("run", "Run",
+        [
+            new("run", "Run",
+            [
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.Name),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.Job),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.Kind),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.Status),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.Message),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.Worker),
+            ]),
+            new("window", "Window and time",
+            [
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.WindowFrom),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.WindowTo),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.Started),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.Duration),
+            ]),
+            new("counts", "Calls",
+            [
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.Created),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.Merged),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.AlreadyLogged),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.Skipped),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.SkippedNotWork),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.SkippedTooShort),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.SkippedNotAnswered),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.SkippedTurnedOff),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.SkippedMultipleMatches),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.Failed),
+            ]),
+            new("requests", "Requests",
+            [
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.EnreachRequests),
+                ReadOnly(SolutionSchema.SyncRunTable, SyncRun.DataverseRequests),
+            ]),
+        ]),
+        new("decisions", "Decisions",
+        [
+            new("decisions", "Decisions", [ReadOnly(SolutionSchema.SyncRunTable, SyncRun.Decisions)]) { ShowLabel = false },
+        ]),
+    ]) { IsFallback = true };
+
+    public static readonly FormDefinition SyncStateMain = new(SyncState.EntityName, "main", "Information",
+        "A sync job's lease and checkpoints, as the sync worker keeps them.",
+    [
+        new("general", "General",
+        [
+            new("lease", "Lease",
+            [
+                ReadOnly(SolutionSchema.SyncStateTable, SyncState.Name),
+                ReadOnly(SolutionSchema.SyncStateTable, SyncState.LeaseOwner),
+                ReadOnly(SolutionSchema.SyncStateTable, SyncState.LeaseExpires),
+                ReadOnly(SolutionSchema.SyncStateTable, SyncState.LastRunId),
+                ReadOnly(SolutionSchema.SyncStateTable, SyncState.LastRunStarted),
+            ]),
+            new("checkpoints", "Checkpoints",
+            [
+                ReadOnly(SolutionSchema.SyncStateTable, SyncState.Checkpoint),
+                ReadOnly(SolutionSchema.SyncStateTable, SyncState.NextRetro),
+                ReadOnly(SolutionSchema.SyncStateTable, SyncState.RetroFrom),
+                ReadOnly(SolutionSchema.SyncStateTable, SyncState.RetroTo),
+                ReadOnly(SolutionSchema.SyncStateTable, SyncState.RetroProgress),
+            ]),
+        ]),
+    ]) { IsFallback = true };
+
     public static readonly FormDefinition PhoneCallMain = new(PhoneCall.EntityName, "main", PhoneCallFormName,
         "Phone calls logged by Voice for D365: the call, its Enreach details and the Enreach API audit.",
     [
@@ -98,6 +169,7 @@ public static class SolutionForms
                 Extension(SolutionSchema.PhoneCallExtension, PhoneCall.CallbackRequestId) with { ReadOnly = true },
                 Extension(SolutionSchema.PhoneCallExtension, PhoneCall.RecordingUrl) with { Control = ControlKind.Url, ReadOnly = true },
                 Extension(SolutionSchema.PhoneCallExtension, PhoneCall.EnreachCallId) with { ReadOnly = true },
+                Extension(SolutionSchema.PhoneCallExtension, PhoneCall.EnreachAgentId) with { ReadOnly = true },
             ]),
         ]),
         new("audit", "Enreach API Audit",
@@ -166,12 +238,14 @@ public static class SolutionForms
     ]);
 
     public static IReadOnlyList<FormDefinition> All { get; } =
-        [VoiceSettingMain, CallbackProfileMain, CallbackListMain, PhoneCallMain, PhoneCallQuickView, PhoneCallQuickCreate, UserMain];
+        [VoiceSettingMain, CallbackProfileMain, CallbackListMain, SyncRunMain, SyncStateMain, PhoneCallMain, PhoneCallQuickView, PhoneCallQuickCreate, UserMain];
 
     public static IEnumerable<FormDefinition> Of(string table) => All.Where(f => f.Table == table);
 
     private static FormField Ours(TableDefinition table, string column) => FieldOf(table.FindColumn(column)
         ?? throw new InvalidOperationException($"{table.LogicalName} declares no column {column}."));
+
+    private static FormField ReadOnly(TableDefinition table, string column) => Ours(table, column) with { ReadOnly = true };
 
     private static FormField Extension(TableExtension extension, string column) => FieldOf(extension.Columns.SingleOrDefault(c => c.LogicalName == column)
         ?? throw new InvalidOperationException($"The {extension.TableLogicalName} extension declares no column {column}."));

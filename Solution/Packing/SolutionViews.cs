@@ -15,6 +15,7 @@ public static class SolutionViews
     public const string CallbackSyncSettings = "Callback Sync Settings";
     public const string VoiceUsers = "Voice for D365 Users";
     public const string VoicePhoneCalls = "Voice for D365 Phone Calls";
+    public const string RecentSyncRuns = "Recent Sync Runs";
 
     private static readonly ViewColumn[] SettingColumns =
         [new(VoiceSetting.Name, 250), new(VoiceSetting.GroupName, 150), new(VoiceSetting.Value, 250), new(VoiceSetting.Description, 400)];
@@ -24,6 +25,15 @@ public static class SolutionViews
         new(CallbackProfile.Name, 200), new(CallbackProfile.CallbackListName, 200), new(CallbackProfile.QueueId, 150),
         new(CallbackProfile.AgeTimeUnit, 120), new(CallbackProfile.CallbackAge, 100), new(CallbackProfile.OwnershipRule, 150),
     ];
+
+    private static readonly ViewColumn[] SyncRunColumns =
+    [
+        new(SyncRun.Started, 150), new(SyncRun.Kind, 100), new(SyncRun.Status, 120), new(SyncRun.Created, 80), new(SyncRun.Merged, 80),
+        new(SyncRun.AlreadyLogged, 90), new(SyncRun.Skipped, 80), new(SyncRun.Failed, 70), new(SyncRun.Message, 300), new(SyncRun.Worker, 150),
+    ];
+
+    private static readonly ViewColumn[] SyncStateColumns =
+        [new(SyncState.Name, 150), new(SyncState.LeaseOwner, 200), new(SyncState.LeaseExpires, 150), new(SyncState.Checkpoint, 150), new(SyncState.NextRetro, 150)];
 
     private static readonly ViewCondition Active = new(StandardColumns.StateCode, "eq", "0");
     private static readonly ViewCondition Inactive = new(StandardColumns.StateCode, "eq", "1");
@@ -39,6 +49,14 @@ public static class SolutionViews
             [CallbackProfile.Name, CallbackProfile.CallbackListName, CallbackProfile.CallbackListId], [(CallbackProfile.Name, false)]),
         .. Virtual(CallbackList.EntityName, "Callback Lists", CallbackList.Name,
             [new(CallbackList.Name, 250), new(CallbackList.QueueName, 200), new(CallbackList.Description, 400)], [new(CallbackList.Name, 250), new(CallbackList.QueueName, 200)]),
+        .. Standard(SyncRun.EntityName, "Sync Runs", SyncRun.Name, SyncRunColumns, [SyncRun.Name, SyncRun.Job, SyncRun.Worker], [(SyncRun.Started, true)]),
+        new ViewDefinition(SyncRun.EntityName, RecentSyncRuns, QueryType.Public, SyncRunColumns)
+        {
+            Description = "Runs of the sync worker started in the last 7 days, newest first: how each ended and what it did with the calls.",
+            Filter = [new(SyncRun.Started, "last-x-days", "7")],
+            Order = [(SyncRun.Started, true)],
+        },
+        .. Standard(SyncState.EntityName, "Sync States", SyncState.Name, SyncStateColumns, [SyncState.Name, SyncState.LeaseOwner], [(SyncState.Name, false)]),
         new ViewDefinition(SystemUser.EntityName, VoiceUsers, QueryType.Public,
             [
                 new(SystemUser.FullName, 200), new(SystemUser.InternalEmailAddress, 250), new(SystemUser.EnreachUserEmail, 250),

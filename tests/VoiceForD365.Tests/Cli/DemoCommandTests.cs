@@ -41,7 +41,7 @@ public class DemoCommandTests
 
         Assert.Contains(VoiceSetting.EntityName, output);
         Assert.Contains(CallbackProfile.EntityName, output);
-        Assert.Contains(PhoneCall.EnreachCallIdKey, output);
+        Assert.Contains(PhoneCall.EnreachCallEventKey, output);
         Assert.Matches(@"VoiceForD365\.Plugins \S+: \d+ plug-in steps?", output);
     }
 

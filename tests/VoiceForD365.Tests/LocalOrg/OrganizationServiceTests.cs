@@ -118,9 +118,10 @@ public class OrganizationServiceTests
     [Fact]
     public void SecondRecordWithSameAlternateKey_Should_BeRefusedAsDuplicate()
     {
-        Service.Create(new Entity(PhoneCall.EntityName) { [PhoneCall.EnreachCallId] = "call-1" });
+        Service.Create(new Entity(PhoneCall.EntityName) { [PhoneCall.EnreachCallId] = "call-1", [PhoneCall.EnreachAgentId] = "agent-1" });
+        Service.Create(new Entity(PhoneCall.EntityName) { [PhoneCall.EnreachCallId] = "call-1", [PhoneCall.EnreachAgentId] = "agent-2" });
 
-        Assert.Equal(Faults.DuplicateRecordEntityKey, FaultCode(() => Service.Create(new Entity(PhoneCall.EntityName) { [PhoneCall.EnreachCallId] = "CALL-1" })));
+        Assert.Equal(Faults.DuplicateRecordEntityKey, FaultCode(() => Service.Create(new Entity(PhoneCall.EntityName) { [PhoneCall.EnreachCallId] = "CALL-1", [PhoneCall.EnreachAgentId] = "AGENT-1" })));
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class SolutionComponentsPackingTests
     }
 
     [Fact]
-    public void ExtendedTables_Should_CarryOnlyOurColumnsAndTheEnreachCallIdKey()
+    public void ExtendedTables_Should_CarryOnlyOurColumnsAndTheEnreachCallEventKey()
     {
         foreach (var extension in SolutionSchema.Extensions)
         {
@@ -108,7 +108,7 @@ public sealed class SolutionComponentsPackingTests
             Assert.Equal(extension.Keys.Select(k => k.LogicalName), info.Element("EntityKeys")?.Elements("EntityKey").Select(k => k.Element("LogicalName")!.Value) ?? []);
         }
         var key = Entity(PhoneCall.EntityName).Descendants("EntityKey").Single();
-        Assert.Equal([PhoneCall.EnreachCallId], key.Element("EntityKeyAttributes")!.Elements("AttributeName").Select(a => a.Value));
+        Assert.Equal([PhoneCall.EnreachCallId, PhoneCall.EnreachAgentId], key.Element("EntityKeyAttributes")!.Elements("AttributeName").Select(a => a.Value));
         Assert.Contains(_packed.Unmanaged.RootComponents, r => (string)r.Attribute("schemaName")! == PhoneCall.EntityName && (string)r.Attribute("behavior")! == "2");
     }
 

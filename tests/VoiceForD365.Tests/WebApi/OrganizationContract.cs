@@ -214,10 +214,17 @@ public abstract class OrganizationContract : IDisposable
         Assert.Equal(rows, seen.Count);
     }
 
+    /// <summary>The phone call's two-column key (CallId, agent) with <paramref name="callId"/> and one agent.</summary>
+    private static KeyAttributeCollection CallEventKey(string callId) => new()
+    {
+        { PhoneCall.EnreachCallId, callId },
+        { PhoneCall.EnreachAgentId, "agent-1" },
+    };
+
     [Fact]
     public void UpsertByAlternateKey_Should_CreateThenUpdateTheSameRow()
     {
-        var call = new Entity(PhoneCall.EntityName, PhoneCall.EnreachCallId, "call-0001") { [PhoneCall.Subject] = "Call 1" };
+        var call = new Entity(PhoneCall.EntityName, CallEventKey("call-0001")) { [PhoneCall.Subject] = "Call 1" };
 
         var first = (UpsertResponse)Service.Execute(new UpsertRequest { Target = call });
         call[PhoneCall.Subject] = "Call 1 (answered)";
@@ -232,9 +239,9 @@ public abstract class OrganizationContract : IDisposable
     [Fact]
     public void CreateByAnExistingAlternateKey_Should_FailAsDuplicateAndLeaveTheRow()
     {
-        var id = Service.Create(new Entity(PhoneCall.EntityName, PhoneCall.EnreachCallId, "call-0002") { [PhoneCall.Subject] = "First" });
+        var id = Service.Create(new Entity(PhoneCall.EntityName, CallEventKey("call-0002")) { [PhoneCall.Subject] = "First" });
 
-        var fault = Fault(() => Service.Create(new Entity(PhoneCall.EntityName, PhoneCall.EnreachCallId, "call-0002") { [PhoneCall.Subject] = "Second" }));
+        var fault = Fault(() => Service.Create(new Entity(PhoneCall.EntityName, CallEventKey("call-0002")) { [PhoneCall.Subject] = "Second" }));
 
         Assert.Equal(ErrorCodes.DuplicateRecord, fault.Detail.ErrorCode);
         Assert.Equal("A record with matching key values already exists.", fault.Detail.Message);
@@ -244,7 +251,7 @@ public abstract class OrganizationContract : IDisposable
     [Fact]
     public void UpdateByAMissingAlternateKey_Should_FailAsNotFoundAndCreateNothing()
     {
-        var fault = Fault(() => Service.Update(new Entity(PhoneCall.EntityName, PhoneCall.EnreachCallId, "call-none") { [PhoneCall.Subject] = "Ghost" }));
+        var fault = Fault(() => Service.Update(new Entity(PhoneCall.EntityName, CallEventKey("call-none")) { [PhoneCall.Subject] = "Ghost" }));
 
         Assert.Equal(ErrorCodes.ObjectDoesNotExist, fault.Detail.ErrorCode);
         Assert.Empty(Org.Service.RetrieveMultiple(new QueryExpression(PhoneCall.EntityName)).Entities);
