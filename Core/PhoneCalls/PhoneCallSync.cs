@@ -100,6 +100,13 @@ namespace VoiceForD365.Core.PhoneCalls
             return new PhoneCallExplanation(callId, decisions, logged.Select(DescribeLogged).ToList(), notes, enreachRequests, counted.Requests);
         }
 
+        /// <summary>
+        /// The moment of an organization's nightly retro on the night of <paramref name="night"/> (a UTC date): in
+        /// [22:00, 23:30) UTC, spread by the organization's id and the date, so organizations don't all run at once and
+        /// every worker of one organization picks the same moment (a run keeps it in the sync state).
+        /// </summary>
+        public static DateTime RetroMoment(DateTime night, Guid organizationId) => SyncPlan.RetroMoment(night, organizationId);
+
         /// <summary>How far around the known start the queue's view of a call is looked for.</summary>
         private static readonly TimeSpan Around = TimeSpan.FromHours(1);
 
