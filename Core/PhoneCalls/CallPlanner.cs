@@ -7,6 +7,8 @@ using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using VoiceForD365.Core.Data;
 using VoiceForD365.Core.Enreach;
+using VoiceForD365.Core.Matching;
+using VoiceForD365.Core.Numbers;
 using VoiceForD365.Core.Schema;
 
 namespace VoiceForD365.Core.PhoneCalls
@@ -84,8 +86,9 @@ namespace VoiceForD365.Core.PhoneCalls
 
             var owners = open.ToDictionary(c => c, c => OwnerOf(c.Read));
             var unmerged = Merge(open, owners);
-            var numbers = unmerged.Select(c => c.Read.Event.OtherPartyNumber).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!).Distinct(StringComparer.Ordinal).ToList();
-            Func<string, IReadOnlyList<EntityReference>> callers = numbers.Count == 0 ? NoCallers : CallerLookup.Find(_service, numbers, _settings.NumbersToCut, _trace);
+            // The callers of all of them at once: one query per table per 1,000 distinct numbers.
+            var numbers = unmerged.Select(c => c.Read.Event.OtherPartyNumber).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!).ToList();
+            var callers = numbers.Count == 0 ? null : new CallerMatcher(_service, _trace).Match(numbers, new MatchOptions(_settings.NumbersToCut));
             foreach (var call in unmerged) Create(call, owners[call], callers);
             return calls;
         }
@@ -208,7 +211,7 @@ namespace VoiceForD365.Core.PhoneCalls
                 Row = row;
                 Start = row.GetAttributeValue<DateTime?>(PhoneCall.ActualStart) ?? row.GetAttributeValue<DateTime>(StandardColumns.CreatedOn);
                 Start = DateTime.SpecifyKind(Start, DateTimeKind.Utc);
-                Digits = CallerLookup.Digits(row.GetAttributeValue<string>(PhoneCall.PhoneNumber));
+                Key = PhoneNumber.KeyOf(row.GetAttributeValue<string>(PhoneCall.PhoneNumber));
                 Owner = row.GetAttributeValue<EntityReference>(PhoneCall.OwnerId)?.Id ?? Guid.Empty;
             }
 
@@ -216,7 +219,8 @@ namespace VoiceForD365.Core.PhoneCalls
 
             public DateTime Start { get; }
 
-            public string Digits { get; }
+            /// <summary>The number key of the widget's number (null: none).</summary>
+            public string? Key { get; }
 
             public Guid Owner { get; }
 
@@ -227,8 +231,9 @@ namespace VoiceForD365.Core.PhoneCalls
 
         /// <summary>
         /// Finds, in one query, the phone calls without an Enreach key that the events' owners' widgets logged around
-        /// the events' times; an event with the same owner and number, started within CallStartMargin (and the same
-        /// direction, when the widget set it), is merged into the closest one. Returns the events still to create.
+        /// the events' times; an event with the same owner and number (the same number key: the widget may have the
+        /// number in a local format), started within CallStartMargin (and the same direction, when the widget set it), is
+        /// merged into the closest one. Returns the events still to create.
         /// </summary>
         private List<PlannedCall> Merge(List<PlannedCall> open, Dictionary<PlannedCall, Owner> owners)
         {
@@ -253,7 +258,7 @@ namespace VoiceForD365.Core.PhoneCalls
             started.AddCondition(PhoneCall.ActualStart, ConditionOperator.GreaterEqual, from);
             started.AddCondition(PhoneCall.ActualStart, ConditionOperator.LessEqual, to);
             query.Orders.Add(new OrderExpression(PhoneCall.PrimaryId, OrderType.Ascending));
-            var widgetCalls = _service.RetrieveAll(query).Select(r => new WidgetCall(r)).Where(w => w.Digits.Length > 0).ToList();
+            var widgetCalls = _service.RetrieveAll(query).Select(r => new WidgetCall(r)).Where(w => w.Key != null).ToList();
             if (widgetCalls.Count == 0) return open;
 
             var rest = new List<PlannedCall>();
@@ -261,10 +266,10 @@ namespace VoiceForD365.Core.PhoneCalls
             {
                 var e = call.Read.Event;
                 var owner = owners[call];
-                var digits = CallerLookup.Digits(e.OtherPartyNumber);
+                var key = PhoneNumber.KeyOf(e.OtherPartyNumber);
                 var outgoing = e.Direction == EnreachCallDirection.Out;
                 var widget = widgetCalls
-                    .Where(w => !w.Taken && w.Owner == owner.User.Id && digits.Length > 0 && w.Digits == digits && Distance(w.Start, e.StartTime) <= margin &&
+                    .Where(w => !w.Taken && w.Owner == owner.User.Id && key != null && w.Key == key && Distance(w.Start, e.StartTime) <= margin &&
                                 (!w.Row.Contains(PhoneCall.DirectionCode) || w.Row.GetAttributeValue<bool>(PhoneCall.DirectionCode) == outgoing))
                     .OrderBy(w => Distance(w.Start, e.StartTime)).ThenBy(w => w.Row.Id)
                     .FirstOrDefault();
@@ -315,17 +320,15 @@ namespace VoiceForD365.Core.PhoneCalls
                 widget.State == PhoneCall.StateOpen ? "completed" : "completed again", StatusName(status)), owner.Sentence, widget.Row.Id);
         }
 
-        private static IReadOnlyList<EntityReference> NoCallers(string number) => new EntityReference[0];
-
         private static TimeSpan Distance(DateTime a, DateTime b) => a > b ? a - b : b - a;
 
         // ------------------------------------------------------------------ a new phone call
 
-        private void Create(PlannedCall call, Owner owner, Func<string, IReadOnlyList<EntityReference>> callers)
+        private void Create(PlannedCall call, Owner owner, CallerMatchResult? callers)
         {
             var e = call.Read.Event;
             var outgoing = e.Direction == EnreachCallDirection.Out;
-            var matches = string.IsNullOrWhiteSpace(e.OtherPartyNumber) ? new EntityReference[0] : callers(e.OtherPartyNumber!);
+            var matches = callers == null || string.IsNullOrWhiteSpace(e.OtherPartyNumber) ? new List<CallerMatch>() : callers.For(e.OtherPartyNumber!).Matches.ToList();
             var parties = new List<EntityReference>();
             string callerText;
             var status = e.Answered ? (outgoing ? PhoneCall.StatusMade : PhoneCall.StatusReceived) : PhoneCall.StatusOpen;
@@ -335,18 +338,18 @@ namespace VoiceForD365.Core.PhoneCalls
             }
             else if (matches.Count == 1)
             {
-                parties.Add(matches[0]);
+                parties.Add(matches[0].ToEntityReference());
                 callerText = "caller " + Describe(matches[0]);
             }
             else if (_settings.MultipleMatchesPickFirst)
             {
-                parties.Add(matches[0]);
+                parties.Add(matches[0].ToEntityReference());
                 callerText = "caller " + Describe(matches[0]) + ", the first of " + matches.Count.ToString(CultureInfo.InvariantCulture) +
                              " customers with the number (MultipleMatchesPickFirst; contacts, then accounts, then leads, oldest first)";
             }
             else if (_settings.EnableMultipleMatchCreate)
             {
-                parties.AddRange(matches);
+                parties.AddRange(matches.Select(m => m.ToEntityReference()));
                 status = _settings.MultipleMatchPhoneCallStatus;
                 callerText = matches.Count.ToString(CultureInfo.InvariantCulture) + " customers have the number, all of them parties (EnableMultipleMatchCreate): " +
                              string.Join(", ", matches.Select(Describe).ToArray()) + "; status reason " + status.ToString(CultureInfo.InvariantCulture) + " (MultipleMatchPhoneCallStatus)";
@@ -441,7 +444,8 @@ namespace VoiceForD365.Core.PhoneCalls
         private static string StatusName(int status) =>
             status == PhoneCall.StatusMade ? "Made" : status == PhoneCall.StatusReceived ? "Received" : status == PhoneCall.StatusCanceled ? "Canceled" : "status reason " + status.ToString(CultureInfo.InvariantCulture);
 
-        private static string Describe(EntityReference record) => record.LogicalName + " " + (string.IsNullOrEmpty(record.Name) ? record.Id.ToString("D") : record.Name);
+        private static string Describe(CallerMatch match) =>
+            match.Table + " " + (string.IsNullOrEmpty(match.Name) ? match.Id.ToString("D") : match.Name) + " (by " + match.MatchedColumn + ")";
 
         private PhoneCallDecision Skipped(ReadEvent read, PhoneCallSkipReason reason, string sentence) =>
             new PhoneCallDecision(read.Event, read.FromQueueView, PhoneCallOutcome.Skipped, reason, sentence, null, null, _applied);

@@ -87,14 +87,15 @@ namespace VoiceForD365.Core.PhoneCalls
         {
             if (service == null) throw new ArgumentNullException(nameof(service));
             var names = Definitions().Select(d => (object)d.Name).ToArray();
-            var query = new QueryExpression(VoiceSetting.EntityName) { ColumnSet = new ColumnSet(VoiceSetting.Name, VoiceSetting.Value, VoiceSetting.LongValue, VoiceSetting.StateCode) };
+            var query = new QueryExpression(VoiceSetting.EntityName) { ColumnSet = new ColumnSet(VoiceSetting.Name) };
+            query.ColumnSet.AddColumns(VoiceSettings.ValueColumns.ToArray());
             query.Criteria.AddCondition(VoiceSetting.Name, ConditionOperator.In, names);
             query.Criteria.AddCondition(VoiceSetting.StateCode, ConditionOperator.Equal, VoiceSetting.StateActive);
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var row in service.RetrieveMultiple(query).Entities)
             {
                 var name = row.GetAttributeValue<string>(VoiceSetting.Name)?.Trim();
-                var text = NonEmpty(row.GetAttributeValue<string>(VoiceSetting.Value)) ?? NonEmpty(row.GetAttributeValue<string>(VoiceSetting.LongValue));
+                var text = VoiceSettings.TextOf(row);
                 if (name != null && text != null && !values.ContainsKey(name)) values.Add(name, text);
             }
             return new PhoneCallSyncSettings(values);
@@ -137,8 +138,6 @@ namespace VoiceForD365.Core.PhoneCalls
         }
 
         private string Text(string name) => Checked(name);
-
-        private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
         internal static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s";
     }

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using VoiceForD365.Core.Data;
+using VoiceForD365.Core.Numbers;
 using VoiceForD365.Core.Schema;
 
 namespace VoiceForD365.Core.PhoneCalls
@@ -38,7 +39,8 @@ namespace VoiceForD365.Core.PhoneCalls
 
     /// <summary>
     /// The users that can own synced calls: those with an Enreach User Id or a mobile number, read in one query (paged
-    /// beyond 5,000), indexed by Enreach id and by the mobile number's digits.
+    /// beyond 5,000), indexed by Enreach id and by the mobile number's key (its last 7 digits, so that E.164 and local
+    /// spellings of one number agree).
     /// </summary>
     internal sealed class SyncUsers
     {
@@ -51,9 +53,9 @@ namespace VoiceForD365.Core.PhoneCalls
             {
                 if (user.EnreachId is Guid enreachId && (!_byEnreachId.TryGetValue(enreachId, out var other) || (other.Disabled && !user.Disabled)))
                     _byEnreachId[enreachId] = user;
-                var digits = CallerLookup.Digits(user.Mobile);
-                if (digits.Length == 0 || user.Disabled) continue;
-                if (!_byMobile.TryGetValue(digits, out var list)) _byMobile[digits] = list = new List<SyncUser>();
+                var key = PhoneNumber.KeyOf(user.Mobile);
+                if (key == null || user.Disabled) continue;
+                if (!_byMobile.TryGetValue(key, out var list)) _byMobile[key] = list = new List<SyncUser>();
                 list.Add(user);
             }
         }
@@ -75,11 +77,11 @@ namespace VoiceForD365.Core.PhoneCalls
         /// <summary>The user with that Enreach User Id (an enabled one, if several have it); null: none.</summary>
         public SyncUser? ByEnreachId(Guid enreachId) => _byEnreachId.TryGetValue(enreachId, out var user) ? user : null;
 
-        /// <summary>The enabled users whose mobile number is <paramref name="number"/> (compared as digits).</summary>
+        /// <summary>The enabled users whose mobile number is <paramref name="number"/> (compared by number key).</summary>
         public IReadOnlyList<SyncUser> ByMobile(string? number)
         {
-            var digits = CallerLookup.Digits(number);
-            return digits.Length > 0 && _byMobile.TryGetValue(digits, out var users) ? users : (IReadOnlyList<SyncUser>)new SyncUser[0];
+            var key = PhoneNumber.KeyOf(number);
+            return key != null && _byMobile.TryGetValue(key, out var users) ? users : (IReadOnlyList<SyncUser>)new SyncUser[0];
         }
     }
 }

@@ -69,7 +69,7 @@ public sealed class SyncConfigurationTests
         var summary = rig.Run();
 
         Assert.Equal(PhoneCallSyncStatus.NotConfigured, summary.Status);
-        Assert.Contains("The Voice for D365 setting ExecutionInterval must be a whole number from 1 to 44640, but its value is 'two hours'", summary.Message);
+        Assert.Contains("The Voice for D365 setting ExecutionInterval must be a whole number from 1 to 44640, but its Value is 'two hours'", summary.Message);
         Assert.Empty(rig.PhoneCalls());
         Assert.Equal(0, rig.Emulator.Requests.Total);
     }

@@ -7,6 +7,7 @@ using VoiceForD365.Core.Schema;
 using VoiceForD365.Core.Settings;
 using VoiceForD365.Emulator;
 using VoiceForD365.LocalOrg;
+using VoiceForD365.Plugins.Numbers;
 using VoiceForD365.Plugins.Settings;
 using VoiceForD365.Tests.Enreach;
 
@@ -78,7 +79,7 @@ public sealed class SyncRig : IAsyncDisposable
         var clock = new FakeTimeProvider(now ?? Morning);
         var org = new LocalOrganization(new LocalOrganizationOptions
         {
-            PluginTypes = settingValidation ? [typeof(VoiceSettingValidation)] : [],
+            PluginTypes = settingValidation ? [typeof(VoiceSettingValidation), typeof(NumberKeysOnPhoneChange)] : [typeof(NumberKeysOnPhoneChange)],
             UtcNow = () => clock.GetUtcNow().UtcDateTime,
         });
         var emulator = await EnreachEmulator.StartAsync(new EnreachEmulatorOptions { Clock = clock, Traffic = traffic });
@@ -114,6 +115,25 @@ public sealed class SyncRig : IAsyncDisposable
             [SystemUser.IsDisabled] = disabled,
         });
         return new EntityReference(SystemUser.EntityName, user.Id) { Name = name };
+    }
+
+    /// <summary>A contact with a business phone (the number key plug-in sets its key).</summary>
+    public EntityReference Contact(string name, string phone, string column = Core.Schema.Contact.Telephone1)
+    {
+        var id = Service.Create(new Entity(Core.Schema.Contact.EntityName) { [Core.Schema.Contact.FullName] = name, [Core.Schema.Contact.LastName] = name, [column] = phone });
+        return new EntityReference(Core.Schema.Contact.EntityName, id) { Name = name };
+    }
+
+    public EntityReference Account(string name, string phone)
+    {
+        var id = Service.Create(new Entity(Core.Schema.Account.EntityName) { [Core.Schema.Account.Name] = name, [Core.Schema.Account.Telephone1] = phone });
+        return new EntityReference(Core.Schema.Account.EntityName, id) { Name = name };
+    }
+
+    public EntityReference Lead(string name, string phone)
+    {
+        var id = Service.Create(new Entity(Core.Schema.Lead.EntityName) { [Core.Schema.Lead.FullName] = name, [Core.Schema.Lead.LastName] = name, [Core.Schema.Lead.MobilePhone] = phone });
+        return new EntityReference(Core.Schema.Lead.EntityName, id) { Name = name };
     }
 
     /// <summary>Sets a PhoneCallSync setting's value (null: empty, the default applies).</summary>
