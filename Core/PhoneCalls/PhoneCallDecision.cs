@@ -72,6 +72,7 @@ namespace VoiceForD365.Core.PhoneCalls
                     case PhoneCallOutcome.Merged: return Applied ? "merged with the phone call the agent's widget logged" : "would be merged with the phone call the agent's widget logged";
                     case PhoneCallOutcome.AlreadyLogged: return "already logged";
                     case PhoneCallOutcome.Skipped: return Applied ? "skipped" : "would be skipped";
+                    case PhoneCallOutcome.NotWritten: return "not written";
                     default: return "failed";
                 }
             }

@@ -17,5 +17,8 @@ namespace VoiceForD365.Core.PhoneCalls
 
         /// <summary>Dataverse refused the phone call; the next runs try again.</summary>
         Failed,
+
+        /// <summary>Decided, but the run stopped before its batch was sent; the next run reads the event again.</summary>
+        NotWritten,
     }
 }

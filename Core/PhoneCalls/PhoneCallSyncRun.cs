@@ -318,6 +318,8 @@ namespace VoiceForD365.Core.PhoneCalls
                     message += " The lease could not be released (" + e.Message + "); it expires by itself.";
                 }
             }
+            foreach (var call in _calls.Where(c => c.Request != null && !c.Sent))
+                call.Decision = call.Decision.With(PhoneCallOutcome.NotWritten, "decided, but the run stopped before its batch was sent; the next run reads the event again", null);
             var decisions = _calls.Select(c => c.Decision).ToList();
             var recordId = (Guid?)null;
             if (status != PhoneCallSyncStatus.LeaseHeld)

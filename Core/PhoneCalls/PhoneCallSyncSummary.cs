@@ -76,6 +76,9 @@ namespace VoiceForD365.Core.PhoneCalls
 
         public int Failed => Count(PhoneCallOutcome.Failed);
 
+        /// <summary>Decided but not written: the run stopped before their batch (the next run reads them again).</summary>
+        public int NotWritten => Count(PhoneCallOutcome.NotWritten);
+
         /// <summary>Skipped call events by reason (reasons with none are absent).</summary>
         public IReadOnlyDictionary<PhoneCallSkipReason, int> SkippedByReason { get; }
 
@@ -102,8 +105,10 @@ namespace VoiceForD365.Core.PhoneCalls
             if (WindowFrom != null && WindowTo != null)
                 text.AppendFormat(CultureInfo.InvariantCulture, "Window: {0:yyyy-MM-dd HH:mm:ss} to {1:yyyy-MM-dd HH:mm:ss} UTC ({2}).", WindowFrom, WindowTo,
                     Kind == PhoneCallSyncKind.Retro ? "by start time" : "by modification time").AppendLine();
-            text.AppendFormat(CultureInfo.InvariantCulture, "Call events: {0} read; {1} created, {2} merged with the widget's call, {3} already logged, {4} skipped, {5} failed.",
-                Decisions.Count, Created, Merged, AlreadyLogged, Skipped, Failed).AppendLine();
+            text.AppendFormat(CultureInfo.InvariantCulture, "Call events: {0} read; {1} created, {2} merged with the widget's call, {3} already logged, {4} skipped, {5} failed",
+                Decisions.Count, Created, Merged, AlreadyLogged, Skipped, Failed);
+            if (NotWritten > 0) text.AppendFormat(CultureInfo.InvariantCulture, ", {0} not written (the run stopped before them)", NotWritten);
+            text.AppendLine(".");
             if (SkippedByReason.Count > 0)
                 text.Append("Skipped: ").Append(string.Join(", ", SkippedByReason.OrderBy(p => p.Key).Select(p => p.Key + " " + p.Value.ToString(CultureInfo.InvariantCulture)).ToArray())).AppendLine(".");
             text.AppendFormat(CultureInfo.InvariantCulture, "Requests: {0} to Enreach, {1} to Dataverse; {2:0.000} s.", EnreachRequests, DataverseRequests, Duration.TotalSeconds);

@@ -63,7 +63,11 @@ namespace VoiceForD365.Core.PhoneCalls
                 Settings = new ExecuteMultipleSettings { ContinueOnError = true, ReturnResponses = false },
                 Requests = new OrganizationRequestCollection(),
             };
-            foreach (var call in batch) request.Requests.Add(call.Request!);
+            foreach (var call in batch)
+            {
+                request.Requests.Add(call.Request!);
+                call.Sent = true;
+            }
             ExecuteMultipleResponse response;
             try
             {

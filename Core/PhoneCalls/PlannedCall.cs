@@ -42,5 +42,8 @@ namespace VoiceForD365.Core.PhoneCalls
 
         /// <summary>The operations <see cref="Request"/> counts for in a batch.</summary>
         public int Operations { get; set; }
+
+        /// <summary>Its batch was sent (whatever Dataverse answered).</summary>
+        public bool Sent { get; set; }
     }
 }
