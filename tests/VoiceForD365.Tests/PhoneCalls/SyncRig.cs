@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using VoiceForD365.Core.Enreach;
@@ -34,12 +33,20 @@ public sealed class SyncRig : IAsyncDisposable
 
     private int _sequence;
 
-    private SyncRig(FakeTimeProvider clock, LocalOrganization org, EnreachEmulator emulator)
+    private readonly bool _ownsEmulator;
+
+    private SyncRig(TestClock clock, LocalOrganization org, EnreachEmulator emulator, EnreachClient enreach, bool ownsEmulator)
     {
+        _ownsEmulator = ownsEmulator;
         Clock = clock;
         Org = org;
         Emulator = emulator;
-        Enreach = new EnreachClient(new EnreachSettings
+        Enreach = enreach;
+    }
+
+    /// <summary>The product's Enreach client on the emulator; its waits between retries take no time.</summary>
+    public static EnreachClient ClientOf(EnreachEmulator emulator) =>
+        new(new EnreachSettings
         {
             ApiUserName = emulator.ApiUserName,
             ApiSecret = emulator.ApiSecret,
@@ -50,11 +57,10 @@ public sealed class SyncRig : IAsyncDisposable
             MaxAttempts = 3,
             InitialBackoff = TimeSpan.FromSeconds(1),
         }, new SocketsHttpHandler(), null, new FakeClock());
-    }
 
-    public FakeTimeProvider Clock { get; }
+    public TestClock Clock { get; }
 
-    public DateTime Now => Clock.GetUtcNow().UtcDateTime;
+    public DateTime Now => Clock.UtcNow;
 
     public LocalOrganization Org { get; }
 
@@ -76,14 +82,20 @@ public sealed class SyncRig : IAsyncDisposable
     /// <summary>An organization with the installed settings and the three users, and an emulator, both at <paramref name="now"/>.</summary>
     public static async Task<SyncRig> StartAsync(DateTime? now = null, EnreachEmulatorTrafficOptions? traffic = null, bool settingValidation = true)
     {
-        var clock = new FakeTimeProvider(now ?? Morning);
+        var clock = new TestClock(now ?? Morning);
+        var emulator = await EnreachEmulator.StartAsync(new EnreachEmulatorOptions { Clock = clock, Traffic = traffic });
+        return On(emulator, clock, settingValidation, ownsEmulator: true);
+    }
+
+    /// <summary>A new organization (settings and users) beside an emulator that runs on <paramref name="clock"/> and outlives the rig.</summary>
+    public static SyncRig On(EnreachEmulator emulator, TestClock clock, bool settingValidation = true, bool ownsEmulator = false, EnreachClient? enreach = null)
+    {
         var org = new LocalOrganization(new LocalOrganizationOptions
         {
             PluginTypes = settingValidation ? [typeof(VoiceSettingValidation), typeof(NumberKeysOnPhoneChange)] : [typeof(NumberKeysOnPhoneChange)],
-            UtcNow = () => clock.GetUtcNow().UtcDateTime,
+            UtcNow = () => clock.UtcNow,
         });
-        var emulator = await EnreachEmulator.StartAsync(new EnreachEmulatorOptions { Clock = clock, Traffic = traffic });
-        var rig = new SyncRig(clock, org, emulator);
+        var rig = new SyncRig(clock, org, emulator, enreach ?? ClientOf(emulator), ownsEmulator);
         rig.Seed();
         return rig;
     }
@@ -151,7 +163,7 @@ public sealed class SyncRig : IAsyncDisposable
     {
         WorkerId = worker,
         Mode = mode,
-        UtcNow = () => Clock.GetUtcNow().UtcDateTime,
+        UtcNow = () => Clock.UtcNow,
         MaxOperationsPerBatch = maxOperations,
         Trace = line => { lock (Traces) Traces.Add(line); },
     };
@@ -253,5 +265,5 @@ public sealed class SyncRig : IAsyncDisposable
         return Service.RetrieveMultiple(query).Entities.ToList();
     }
 
-    public ValueTask DisposeAsync() => Emulator.DisposeAsync();
+    public ValueTask DisposeAsync() => _ownsEmulator ? Emulator.DisposeAsync() : ValueTask.CompletedTask;
 }

@@ -148,7 +148,7 @@ public sealed class SyncWindowTests
         Assert.InRange(moment, new DateTime(2025, 1, 6, 22, 0, 0), new DateTime(2025, 1, 6, 23, 30, 0).AddTicks(-1));
         // Started 20 hours ago and read by no continuous run: the worker was down then.
         var missed = rig.Direct(start: new DateTime(2025, 1, 6, 2, 0, 0, DateTimeKind.Utc));
-        rig.Clock.SetUtcNow(moment.AddMinutes(1));
+        rig.Clock.Set(moment.AddMinutes(1));
 
         var retro = rig.Run();
         rig.Advance(TimeSpan.FromMinutes(1));
