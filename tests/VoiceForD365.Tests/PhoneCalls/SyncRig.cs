@@ -232,6 +232,23 @@ public sealed class SyncRig : IAsyncDisposable
             Modified = start.AddSeconds(seconds + 10),
         });
 
+    /// <summary>
+    /// A phone call as the agent's widget creates it when the agent answers: the agent's, the number as dialled
+    /// locally, no Enreach key (with <paramref name="id"/>: the same in every organization of a test).
+    /// </summary>
+    public Guid WidgetCall(EntityReference agent, string number = "040 123 4567", DateTime? actualStart = null, Guid? id = null)
+    {
+        var call = new Entity(PhoneCall.EntityName, id ?? Guid.Empty)
+        {
+            [PhoneCall.Subject] = "Customer asked about the invoice",
+            [PhoneCall.Description] = "Promised a credit note.",
+            [PhoneCall.PhoneNumber] = number,
+            [PhoneCall.OwnerId] = agent,
+        };
+        if (actualStart != null) call[PhoneCall.ActualStart] = actualStart.Value;
+        return Service.Create(call);
+    }
+
     public EnreachEmulatorCall Add(EnreachEmulatorCall call)
     {
         Emulator.Calls.Add(call);

@@ -1,4 +1,5 @@
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using VoiceForD365.Core.PhoneCalls;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.Core.Settings;
@@ -9,25 +10,11 @@ namespace VoiceForD365.Tests.PhoneCalls;
 /// <summary>A phone call the agent's phone widget logged for the same call is completed and keyed, not duplicated.</summary>
 public sealed class WidgetMergeTests
 {
-    /// <summary>A phone call as the widget creates it when the agent answers: the agent's, the number as dialled locally, no Enreach key.</summary>
-    private static Guid WidgetCall(SyncRig rig, EntityReference agent, string number = "040 123 4567", DateTime? actualStart = null)
-    {
-        var call = new Entity(PhoneCall.EntityName)
-        {
-            [PhoneCall.Subject] = "Customer asked about the invoice",
-            [PhoneCall.Description] = "Promised a credit note.",
-            [PhoneCall.PhoneNumber] = number,
-            [PhoneCall.OwnerId] = agent,
-        };
-        if (actualStart != null) call[PhoneCall.ActualStart] = actualStart.Value;
-        return rig.Service.Create(call);
-    }
-
     [Fact]
     public async Task WidgetsOpenCallForTheSameCall_Should_BeCompletedAndKeyedKeepingTheAgentsSubject()
     {
         await using var rig = await SyncRig.StartAsync();
-        var widget = WidgetCall(rig, rig.Anna);
+        var widget = rig.WidgetCall(rig.Anna);
         var call = rig.Direct(start: rig.Now.AddSeconds(-5), seconds: 60);
         rig.Advance(TimeSpan.FromMinutes(2));
 
@@ -49,7 +36,7 @@ public sealed class WidgetMergeTests
     public async Task WidgetsCallTheAgentCompletedAlready_Should_StillBeTheOnePhoneCall()
     {
         await using var rig = await SyncRig.StartAsync();
-        var widget = WidgetCall(rig, rig.Anna);
+        var widget = rig.WidgetCall(rig.Anna);
         rig.Service.Update(new Entity(PhoneCall.EntityName, widget) { [PhoneCall.StateCode] = new OptionSetValue(PhoneCall.StateCompleted), [PhoneCall.StatusCode] = new OptionSetValue(PhoneCall.StatusMade) });
         rig.Direct(start: rig.Now.AddSeconds(-5), seconds: 60);
         rig.Advance(TimeSpan.FromMinutes(2));
@@ -67,12 +54,12 @@ public sealed class WidgetMergeTests
     {
         await using var rig = await SyncRig.StartAsync();
         var start = rig.Now.AddMinutes(-10);
-        WidgetCall(rig, rig.Anna, actualStart: start.AddSeconds(40));
+        rig.WidgetCall(rig.Anna, actualStart: start.AddSeconds(40));
         var late = rig.Direct(start: start, seconds: 60);
 
         var narrow = rig.Run();
         rig.Set(SettingNames.CallStartMargin, "60");
-        WidgetCall(rig, rig.Bo, actualStart: start.AddSeconds(40));
+        rig.WidgetCall(rig.Bo, actualStart: start.AddSeconds(40));
         var wide = rig.Direct(user: SyncRig.BoId, start: start, seconds: 60);
         rig.Run(PhoneCallSyncMode.Retro);
 
@@ -83,10 +70,50 @@ public sealed class WidgetMergeTests
     }
 
     [Fact]
+    public async Task MergedWidgetCallReadAgain_Should_BeAlreadyLogged()
+    {
+        await using var rig = await SyncRig.StartAsync();
+        var widget = rig.WidgetCall(rig.Anna);
+        rig.Direct(start: rig.Now.AddSeconds(-5), seconds: 60);
+        rig.Advance(TimeSpan.FromMinutes(2));
+        rig.Run();
+
+        var again = rig.Run(PhoneCallSyncMode.Retro);
+
+        var decision = Assert.Single(again.Decisions);
+        Assert.Equal((PhoneCallOutcome.AlreadyLogged, widget), (decision.Outcome, decision.PhoneCallId));
+        Assert.Single(rig.PhoneCalls());
+    }
+
+    [Fact]
+    public async Task WidgetCallTheAgentEditsWhileTheRunWrites_Should_KeepTheEditAndBeMergedByTheNextRun()
+    {
+        await using var rig = await SyncRig.StartAsync();
+        var widget = rig.WidgetCall(rig.Anna);
+        rig.Direct(start: rig.Now.AddSeconds(-5), seconds: 60);
+        rig.Advance(TimeSpan.FromMinutes(2));
+        var service = new SteppedService(rig.Service, before: request =>
+        {
+            if (request is ExecuteMultipleRequest { Requests: [UpdateRequest { Target.LogicalName: PhoneCall.EntityName }] })
+                rig.Service.Update(new Entity(PhoneCall.EntityName, widget) { [PhoneCall.Description] = "Promised a credit note by Friday." });
+        });
+
+        var first = rig.Run(service: service);
+        rig.Advance(TimeSpan.FromMinutes(1));
+        var second = rig.Run();
+
+        Assert.Equal((PhoneCallSyncStatus.CallsFailed, 1), (first.Status, first.Failed));
+        Assert.Equal(1, second.Merged);
+        var phoneCall = Assert.Single(rig.PhoneCalls());
+        Assert.Equal("Promised a credit note by Friday.", phoneCall[PhoneCall.Description]);
+        Assert.Equal(PhoneCall.StateCompleted, phoneCall.GetAttributeValue<OptionSetValue>(PhoneCall.StateCode).Value);
+    }
+
+    [Fact]
     public async Task AnotherAgentsWidgetCall_Should_NotBeMerged()
     {
         await using var rig = await SyncRig.StartAsync();
-        WidgetCall(rig, rig.Bo);
+        rig.WidgetCall(rig.Bo);
         rig.Direct(start: rig.Now.AddSeconds(-5), seconds: 60);
         rig.Advance(TimeSpan.FromMinutes(2));
 
