@@ -13,15 +13,23 @@ namespace VoiceForD365.Tests.PhoneCalls;
 /// <summary>Enreach and Dataverse failing: no partial run, the checkpoint where it was, the lease released, and the next run logs everything once.</summary>
 public sealed class SyncFaultTests
 {
-    [Fact]
-    public async Task EnreachRefusingTheCredentials_Should_FailTheRunWritingNothingAndKeepingTheCheckpoint()
+    [Theory]
+    [InlineData("credentials refused")]
+    [InlineData("server errors past the retries")]
+    [InlineData("truncated JSON")]
+    public async Task EnreachFailing_Should_FailTheRunWritingNothingAndKeepingTheCheckpoint(string fault)
     {
         await using var rig = await SyncRig.StartAsync();
         rig.Run();
         var checkpoint = rig.State().GetAttributeValue<DateTime>(SyncState.Checkpoint);
         rig.Advance(TimeSpan.FromMinutes(1));
         rig.Direct(start: rig.Now.AddMinutes(-3), seconds: 60);
-        rig.Emulator.Faults.Unauthorized(times: 1);
+        switch (fault)
+        {
+            case "credentials refused": rig.Emulator.Faults.Unauthorized(times: 1); break;
+            case "server errors past the retries": rig.Emulator.Faults.ServerError(times: 3, statusCode: 503, only: EnreachEmulatorEndpoint.UserCalls); break;
+            default: rig.Emulator.Faults.Malformed(times: 1, only: EnreachEmulatorEndpoint.UserCalls); break;
+        }
 
         var failed = rig.Run();
 
@@ -35,6 +43,19 @@ public sealed class SyncFaultTests
 
         rig.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, rig.Run().Created);
+    }
+
+    [Fact]
+    public async Task EnreachServerErrorWithinTheRetries_Should_BeRetriedAndTheRunSucceed()
+    {
+        await using var rig = await SyncRig.StartAsync();
+        rig.Direct();
+        rig.Emulator.Faults.ServerError(times: 2, statusCode: 503, only: EnreachEmulatorEndpoint.UserCalls);
+
+        var summary = rig.Run();
+
+        Assert.Equal((PhoneCallSyncStatus.Succeeded, 1), (summary.Status, summary.Created));
+        Assert.Equal(3, rig.Emulator.Requests.Log.Count(r => r.Endpoint == EnreachEmulatorEndpoint.UserCalls));
     }
 
     [Fact]
