@@ -26,6 +26,22 @@ public sealed class CallerMatchingTests
     }
 
     [Fact]
+    public async Task CustomerWhoseNumberChanged_Should_BeFoundByTheNewNumberOnly()
+    {
+        await using var rig = await SyncRig.StartAsync();
+        var liisa = rig.Contact("Liisa Mäkinen", "+358 40 999 9999");
+        // The number key plug-in of the rig's organization keys the new number (and drops the old key) on Update.
+        rig.Service.Update(new Entity(Contact.EntityName, liisa.Id) { [Contact.Telephone1] = "+358 40 123 4567" });
+        var call = rig.Direct();
+        var old = rig.Direct(other: "+358409999999");
+
+        rig.Run();
+
+        Assert.Equal(liisa.Id, Assert.Single(Callers(rig.PhoneCallOf(call), PhoneCall.From))!.Id);
+        Assert.Null(Assert.Single(rig.PhoneCallOf(old).GetAttributeValue<EntityCollection>(PhoneCall.From).Entities).GetAttributeValue<EntityReference>(ActivityParty.PartyId));
+    }
+
+    [Fact]
     public async Task CalledCustomerOfAnOutgoingCall_Should_BeTheCallToParty()
     {
         await using var rig = await SyncRig.StartAsync();
