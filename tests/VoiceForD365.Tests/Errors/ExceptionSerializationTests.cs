@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Serialization;
+using Microsoft.Xrm.Sdk;
 using VoiceForD365.Core.Callbacks;
 using VoiceForD365.Core.Data;
 using VoiceForD365.Core.Enreach;
@@ -36,7 +37,14 @@ public class ExceptionSerializationTests
         new EnreachMalformedResponseException("The users list is not JSON."),
         new EnreachUserIdClearingRefusedException("Enreach answered an empty users list; nothing was written."),
         new InvalidSettingException("The Voice for D365 setting NumbersToCut must be a whole number from 0 to 16, but its Value is 'four'."),
+        Internal("VoiceForD365.Core.PhoneCalls.SyncStateException", new OrganizationServiceFault { Message = "The user lacks the privilege prvWritevfd_syncstate." }),
+        Internal("VoiceForD365.Core.PhoneCalls.SyncStoppedException", "Stopped between two batches: another worker took the lease."),
     ];
+
+    /// <summary>One of Core's internal exceptions (they end a run, their message in its summary), made as Core makes it.</summary>
+    private static Exception Internal(string typeName, params object[] arguments) =>
+        (Exception)Activator.CreateInstance(typeof(ActionableException).Assembly.GetType(typeName, throwOnError: true)!,
+            BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, null, arguments, null)!;
 
     public static TheoryData<Exception> Exceptions() => new(OfEachType);
 

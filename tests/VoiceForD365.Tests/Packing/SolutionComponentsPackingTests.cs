@@ -38,7 +38,7 @@ public sealed class SolutionComponentsPackingTests
     }
 
     [Fact]
-    public void SiteMap_Should_ValidateAgainstTheSiteMapSchemaAndOfferTheFourAreas()
+    public void SiteMap_Should_ValidateAgainstTheSiteMapSchemaAndOfferTheConfiguratorsSubAreas()
     {
         var siteMap = Customizations.Element("AppModuleSiteMaps")!.Element("AppModuleSiteMap")!.Element("SiteMap")!;
 
@@ -46,7 +46,8 @@ public sealed class SolutionComponentsPackingTests
         Assert.True(problems.Count == 0, $"The Configurator's site map against SiteMap.xsd:\n{string.Join("\n", problems)}");
         var subAreas = siteMap.Descendants("SubArea").Select(s => (Title: s.Element("Titles")!.Element("Title")!.Attribute("Title")!.Value, Table: (string)s.Attribute("Entity")!)).ToList();
         Assert.Equal(
-            [("General Settings", VoiceSetting.EntityName), ("User Settings", SystemUser.EntityName), ("Callback Profiles", CallbackProfile.EntityName), ("Callback Lists", CallbackList.EntityName)],
+            [("General Settings", VoiceSetting.EntityName), ("User Settings", SystemUser.EntityName), ("Callback Profiles", CallbackProfile.EntityName), ("Callback Lists", CallbackList.EntityName),
+                ("Sync Runs", SyncRun.EntityName), ("Sync State", SyncState.EntityName)],
             subAreas);
     }
 
