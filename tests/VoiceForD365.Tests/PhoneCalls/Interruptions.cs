@@ -104,4 +104,8 @@ public sealed class SteppedEnreach(IEnreachClient inner, CrashSwitch crash) : IE
     public IReadOnlyList<EnreachCallEvent> GetServiceCalls(EnreachCallWindow window) => crash.Step(() => inner.GetServiceCalls(window));
 
     public Task<IReadOnlyList<EnreachCallEvent>> GetServiceCallsAsync(EnreachCallWindow window, CancellationToken cancellationToken = default) => Task.FromResult(GetServiceCalls(window));
+
+    public IReadOnlyList<EnreachCallbackList> GetCallbackLists() => crash.Step(inner.GetCallbackLists);
+
+    public Task<IReadOnlyList<EnreachCallbackList>> GetCallbackListsAsync(CancellationToken cancellationToken = default) => Task.FromResult(GetCallbackLists());
 }
