@@ -22,5 +22,6 @@ public static class VfdCli
             Pack.PackCommand.Create(),
             Serve.ServeCommand.Create(),
             Doctor.DoctorCommand.Create(),
+            Sync.SyncCommand.Create(),
         };
 }

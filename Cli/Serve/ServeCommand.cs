@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using VoiceForD365.Core.Enreach;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.LocalOrg.Samples;
@@ -58,16 +57,7 @@ public static class ServeCommand
                 RetryAfter = TimeSpan.FromSeconds(parseResult.GetValue(retryAfter)),
                 Slow = TimeSpan.FromMilliseconds(parseResult.GetValue(slow)),
             };
-            using var stop = new CancellationTokenSource();
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            return Run(options, configuration.Output, configuration.Error, stop.Token);
-
-            void Stop(PosixSignalContext signal)
-            {
-                signal.Cancel = true;
-                stop.Cancel();
-            }
+            return StopSignals.Run(stop => Run(options, configuration.Output, configuration.Error, stop));
         });
         return command;
     }

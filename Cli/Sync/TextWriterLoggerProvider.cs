@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace VoiceForD365.Cli.Sync;
+
+/// <summary>`vfd sync`'s log: one line per event on the command's output ("10:42:07 message"), so it goes where the command's other output goes.</summary>
+internal sealed class TextWriterLoggerProvider(TextWriter output, TimeProvider time) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(output, time);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(TextWriter output, TimeProvider time) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var level = logLevel >= LogLevel.Error ? "error: " : logLevel == LogLevel.Warning ? "warning: " : "";
+            var line = $"{time.GetLocalNow():HH:mm:ss} {level}{formatter(state, exception)}" + (exception == null ? "" : $" ({exception.GetType().Name}: {exception.Message})");
+            lock (output)
+            {
+                output.WriteLine(line);
+                output.Flush();
+            }
+        }
+    }
+}
