@@ -26,6 +26,9 @@ public sealed class LocalOrgServer : IAsyncDisposable, IDisposable
 {
     public const string WebApiPath = "/api/data/v9.2/";
 
+    /// <summary>The longest URL the Web API takes outside a $batch, as Dataverse.</summary>
+    public const int MaxUrlLength = 32 * 1024;
+
     private readonly WebApplication _app;
     private readonly LocalOrgServerOptions _options;
     private readonly CancellationTokenSource _stopping = new();
@@ -45,6 +48,8 @@ public sealed class LocalOrgServer : IAsyncDisposable, IDisposable
         {
             kestrel.Listen(IPAddress.Loopback, options.Port);
             kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+            // Dataverse takes URLs of up to 32 KB (the product's client sends longer GETs in a $batch); Kestrel's default is 8 KB.
+            kestrel.Limits.MaxRequestLineSize = MaxUrlLength + 1024;
         });
         builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
         _app = builder.Build();
