@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.SyncWorker;
 using VoiceForD365.Tests.PhoneCalls;
@@ -69,7 +68,7 @@ public sealed class SyncWorkerHostTests
         return reference.Keys();
     }
 
-    private static IHost Host(FakeTimeProvider clock, string workerId, params ServedSyncRig[] organizations)
+    private static IHost Host(TimeProvider clock, string workerId, params ServedSyncRig[] organizations)
     {
         var options = new SyncWorkerOptions { WorkerId = workerId, MaxOperationsPerBatch = 10 };
         foreach (var organization in organizations) options.Organizations.Add(organization.Organization);
