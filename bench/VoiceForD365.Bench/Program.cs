@@ -10,20 +10,27 @@ namespace VoiceForD365.Bench;
 
 /// <summary>
 /// Stopwatch benchmarks of the local organization (no BenchmarkDotNet: one timed run of each entry, after a warm-up),
-/// then the Enreach user ids entry (<see cref="EnreachUserIdsBench"/>) and the Web API client entry (<see cref="WebApiBench"/>). Exits non-zero when a paged query does not
-/// return every row exactly once, in order, or when a target of the Enreach user ids entry fails.
+/// then the Enreach user ids entry (<see cref="EnreachUserIdsBench"/>), the Web API client entry (<see cref="WebApiBench"/>) and the phone call sync entry
+/// (<see cref="PhoneCallSyncBench"/>; <c>phone-calls</c> as the only argument runs it alone). Exits non-zero when a paged query does not return every row exactly
+/// once, in order, or when a target of an entry fails.
 /// </summary>
 public static class Program
 {
     private const int Rows = 10_000;
     private const int WarmUpRows = 500;
 
-    public static int Main()
+    public static int Main(string[] args)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 #if DEBUG
         Console.WriteLine("Warning: Debug build; run with -c Release for representative numbers.");
 #endif
+        if (args is ["phone-calls"]) return Report(PhoneCallSyncBench.Run(Console.Out));
+        if (args.Length > 0)
+        {
+            Console.Error.WriteLine("Usage: VoiceForD365.Bench [phone-calls]  (no argument: every entry)");
+            return 2;
+        }
         Console.WriteLine($"Local organization benchmarks: {Rows:N0} contacts, .NET {Environment.Version}, {Environment.ProcessorCount} processors, {Environment.OSVersion.Platform}");
         Console.WriteLine();
 
@@ -48,6 +55,13 @@ public static class Program
         failures.AddRange(EnreachUserIdsBench.Run(Console.Out));
         Console.WriteLine();
         failures.AddRange(WebApiBench.Run(Console.Out));
+        Console.WriteLine();
+        failures.AddRange(PhoneCallSyncBench.Run(Console.Out));
+        return Report(failures);
+    }
+
+    private static int Report(IReadOnlyList<string> failures)
+    {
         foreach (var failure in failures) Console.Error.WriteLine("FAILED: " + failure);
         return failures.Count == 0 ? 0 : 1;
     }
