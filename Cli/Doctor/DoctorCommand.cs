@@ -8,19 +8,12 @@ namespace VoiceForD365.Cli.Doctor;
 /// <summary>`vfd doctor --connection "…"`: checks an organization over the Dataverse Web API and prints one line per check.</summary>
 public static class DoctorCommand
 {
-    /// <summary>Where the connection string is read from when --connection is not given (keeps a secret out of the shell's history).</summary>
-    public const string ConnectionVariable = "VFD_CONNECTION";
-
     /// <summary>Each Web API request may take this long: a doctor says what does not answer rather than wait minutes.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
     public static Command Create()
     {
-        var connection = new Option<string?>("--connection", "-c")
-        {
-            Description = "The organization's connection string: AuthType=ClientSecret;Url=https://contoso.crm4.dynamics.com;ClientId=…;ClientSecret=… " +
-                          $"(or AuthType=Certificate, or AuthType=Bearer as vfd serve prints it). Default: the environment variable {ConnectionVariable}.",
-        };
+        var connection = ConnectionOption.Create();
         var command = new Command("doctor",
             "Check an organization: the connection, the Voice for D365 solution and its version, the settings, DefaultCrmAssignee, the application user " +
             "with Voice ApiUser, Enreach (environment variables, discovery, a users request), the plug-in steps and the callback process, the CIF providers. " +
@@ -31,7 +24,7 @@ public static class DoctorCommand
         command.SetAction(parseResult =>
         {
             var configuration = parseResult.InvocationConfiguration;
-            return Run(parseResult.GetValue(connection) ?? Environment.GetEnvironmentVariable(ConnectionVariable), configuration.Output, configuration.Error);
+            return Run(ConnectionOption.Value(parseResult, connection), configuration.Output, configuration.Error);
         });
         return command;
     }
@@ -43,7 +36,7 @@ public static class DoctorCommand
         ArgumentNullException.ThrowIfNull(error);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            error.WriteLine($"vfd doctor: give the organization's connection string with --connection \"AuthType=…;Url=…;…\" or in the environment variable {ConnectionVariable}.");
+            error.WriteLine(ConnectionOption.Missing("vfd doctor"));
             return 1;
         }
         DataverseWebApiClient client;

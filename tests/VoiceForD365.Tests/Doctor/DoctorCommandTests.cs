@@ -255,7 +255,7 @@ public sealed partial class DoctorCommandTests : IDisposable
         var exitCode = DoctorCommand.Run(null, output, error);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains($"--connection \"AuthType=…;Url=…;…\" or in the environment variable {DoctorCommand.ConnectionVariable}", error.ToString());
+        Assert.Contains($"--connection \"AuthType=…;Url=…;…\" or in the environment variable {ConnectionOption.Variable}", error.ToString());
     }
 
     [Fact]
