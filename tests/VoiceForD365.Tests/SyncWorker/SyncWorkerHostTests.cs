@@ -39,7 +39,9 @@ public sealed class SyncWorkerHostTests
             Assert.Subset(expected.ToHashSet(), written.ToHashSet());
         }
 
-        // Another replica (the lease was released) carries on from the checkpoints.
+        // Another replica (the lease was released) carries on from the checkpoints, a second later: the run records
+        // are ordered by their start, which the frozen clock would otherwise give both runs.
+        clock.Advance(TimeSpan.FromSeconds(1));
         using (var stop = new CancellationTokenSource())
         {
             using var host = Host(clock, "replica-2", north, south);
