@@ -1,3 +1,8 @@
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using VoiceForD365.Core.Data;
+using VoiceForD365.Core.Numbers;
+using VoiceForD365.Core.Schema;
 using VoiceForD365.Emulator;
 using VoiceForD365.LocalOrg.Samples;
 
@@ -57,10 +62,59 @@ public static class DemoEnreach
         ("Suppliers", CallbackListId(4), "Calls from suppliers (no profile)"),
     ];
 
-    /// <summary>Starts an emulator on loopback seeded with <see cref="Users"/>; the caller disposes it.</summary>
-    public static EnreachEmulator Start()
+    /// <summary>The Service Desk's queue in Enreach: the queue of the generated service calls.</summary>
+    public static readonly EnreachEmulatorTrafficQueue ServiceDeskQueue = new(Id(100), SampleData.ServiceDeskTeamName, "+358942422000");
+
+    /// <summary>
+    /// Generated call traffic of an organization as it is now: its users with an Enreach User Id (application users
+    /// left out) and one Enreach user of <see cref="Users"/> whom no Dynamics user has (whose calls go to the fallback
+    /// user), the Service Desk queue, and its customers' numbers (every phone column of its active contacts, accounts
+    /// and leads, in E.164), besides unknown ones.
+    /// </summary>
+    public static EnreachEmulatorTrafficOptions Traffic(IOrganizationService service, DateTime start, int seed, double callsPerHour)
     {
-        var options = new EnreachEmulatorOptions();
+        ArgumentNullException.ThrowIfNull(service);
+        var traffic = new EnreachEmulatorTrafficOptions { Seed = seed, CallsPerHour = callsPerHour, Start = start };
+        var users = new QueryExpression(SystemUser.EntityName) { ColumnSet = new ColumnSet(SystemUser.FullName, SystemUser.EnreachUserId, SystemUser.MobilePhone) };
+        users.Criteria.AddCondition(SystemUser.EnreachUserId, ConditionOperator.NotNull);
+        users.Criteria.AddCondition(SystemUser.ApplicationId, ConditionOperator.Null);
+        users.Orders.Add(new OrderExpression(SystemUser.FullName, OrderType.Ascending));
+        var held = new HashSet<Guid>();
+        foreach (var user in service.RetrieveAll(users))
+        {
+            if (EnreachUserIdColumn.Read(user) is not { } id || !held.Add(id)) continue;
+            var mobile = PhoneNumber.Parse(user.GetAttributeValue<string>(SystemUser.MobilePhone));
+            traffic.Users.Add(new EnreachEmulatorTrafficUser(id, mobile is { IsInternational: true } ? "+" + mobile.Digits : null));
+        }
+        if (Users.FirstOrDefault(u => !held.Contains(u.Id)) is { } stranger) traffic.Users.Add(new EnreachEmulatorTrafficUser(stranger.Id));
+        traffic.Queues.Add(ServiceDeskQueue);
+        foreach (var number in CustomerNumbers(service)) traffic.CustomerNumbers.Add(number);
+        return traffic;
+    }
+
+    /// <summary>The name of a user of <see cref="Users"/>, or null.</summary>
+    public static string? NameOf(Guid enreachId) => Users.FirstOrDefault(u => u.Id == enreachId) is { } user ? user.FirstName + " " + user.LastName : null;
+
+    private static IEnumerable<string> CustomerNumbers(IOrganizationService service)
+    {
+        var numbers = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var table in CustomerTables.All)
+        {
+            var query = new QueryExpression(table.LogicalName) { ColumnSet = new ColumnSet(table.PhoneColumnNames.ToArray()) };
+            query.Criteria.AddCondition(StandardColumns.StateCode, ConditionOperator.Equal, table.ActiveState);
+            query.Orders.Add(new OrderExpression(table.PrimaryIdColumn, OrderType.Ascending));
+            foreach (var row in service.RetrieveAll(query))
+                foreach (var column in table.PhoneColumnNames)
+                    if (PhoneNumber.Parse(row.GetAttributeValue<string>(column)) is { IsInternational: true } number)
+                        numbers.Add("+" + number.Digits);
+        }
+        return numbers;
+    }
+
+    /// <summary>Starts an emulator on loopback seeded with <see cref="Users"/>, on <paramref name="clock"/> (default: the system's); the caller disposes it.</summary>
+    public static EnreachEmulator Start(TimeProvider? clock = null)
+    {
+        var options = new EnreachEmulatorOptions { Clock = clock };
         foreach (var user in Users) options.Users.Add(new EnreachEmulatorUser(user.Id, user.UserName, user.FirstName, user.LastName));
         return EnreachEmulator.Start(options);
     }

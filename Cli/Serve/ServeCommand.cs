@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using VoiceForD365.Cli.Demo;
 using VoiceForD365.Core.Enreach;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.LocalOrg.Samples;
@@ -22,6 +24,15 @@ public sealed record ServeOptions
 
     /// <summary>Wait this long before every answer.</summary>
     public TimeSpan Slow { get; init; }
+
+    /// <summary>Calls Enreach generates an hour for the organization's users, from an hour before the start on (0: none).</summary>
+    public double CallsPerHour { get; init; } = ServeCommand.DefaultCallsPerHour;
+
+    /// <summary>The seed of the generated calls: the same seed and start hour give the same calls.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The Enreach emulator's clock, by which calls become visible (default: the system's; tests freeze it).</summary>
+    public TimeProvider? EnreachClock { get; init; }
 }
 
 /// <summary>
@@ -33,6 +44,11 @@ public static class ServeCommand
 {
     public const int DefaultPort = 5555;
 
+    public const double DefaultCallsPerHour = 60;
+
+    /// <summary>Ten calls a second: more than any contact centre the emulator stands for.</summary>
+    public const double MaxCallsPerHour = 36_000;
+
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = $"Port on 127.0.0.1 (0: a free one).", DefaultValueFactory = _ => DefaultPort };
@@ -41,9 +57,15 @@ public static class ServeCommand
         var tooMany = new Option<int>("--too-many-requests") { Description = "Answer the first N requests with 429 Too Many Requests (Dataverse's service protection)." };
         var retryAfter = new Option<int>("--retry-after") { Description = "Retry-After seconds of those 429 answers.", DefaultValueFactory = _ => 1 };
         var slow = new Option<int>("--slow") { Description = "Wait this many milliseconds before every answer." };
+        var callsPerHour = new Option<double>("--calls-per-hour")
+        {
+            Description = "Calls Enreach generates an hour for the organization's users, from an hour before the start on (0: none); vfd sync logs them.",
+            DefaultValueFactory = _ => DefaultCallsPerHour,
+        };
+        var seed = new Option<int>("--seed") { Description = "The seed of the generated calls.", DefaultValueFactory = _ => 1 };
         var command = new Command("serve", "Serve the local organization as a Dataverse Web API (http://127.0.0.1:PORT/api/data/v9.2/) with the Enreach emulator beside it.")
         {
-            port, token, noSampleData, tooMany, retryAfter, slow,
+            port, token, noSampleData, tooMany, retryAfter, slow, callsPerHour, seed,
         };
         command.SetAction(parseResult =>
         {
@@ -56,6 +78,8 @@ public static class ServeCommand
                 TooManyRequests = parseResult.GetValue(tooMany),
                 RetryAfter = TimeSpan.FromSeconds(parseResult.GetValue(retryAfter)),
                 Slow = TimeSpan.FromMilliseconds(parseResult.GetValue(slow)),
+                CallsPerHour = parseResult.GetValue(callsPerHour),
+                Seed = parseResult.GetValue(seed),
             };
             return StopSignals.Run(stop => Run(options, configuration.Output, configuration.Error, stop));
         });
@@ -74,6 +98,11 @@ public static class ServeCommand
         if (options.Token is { Length: 0 } || options.Token?.Any(char.IsWhiteSpace) == true)
         {
             error.WriteLine("vfd serve: --token must be a non-empty value without spaces.");
+            return 1;
+        }
+        if (!(options.CallsPerHour is >= 0 and <= MaxCallsPerHour))
+        {
+            error.WriteLine($"vfd serve: --calls-per-hour {options.CallsPerHour.ToString(CultureInfo.InvariantCulture)} is not from 0 to {MaxCallsPerHour.ToString(CultureInfo.InvariantCulture)}.");
             return 1;
         }
         ServedOrganization served;
@@ -100,10 +129,15 @@ public static class ServeCommand
             output.WriteLine(served.Sample == null
                 ? "Sample data:       none (--no-sample-data)"
                 : $"Sample data:       {served.Sample.Records.Count} records (users, the {SampleData.ServiceDeskTeamName} team, accounts, contacts, a lead), as in vfd demo");
+            output.WriteLine(served.Traffic is not { } traffic
+                ? "Enreach calls:     none (--calls-per-hour 0)"
+                : $"Enreach calls:     {options.CallsPerHour.ToString(CultureInfo.InvariantCulture)} an hour (seed {options.Seed}) since {enreach.Calls.Traffic!.Start:yyyy-MM-dd HH:mm} UTC, " +
+                  $"of {traffic.Users.Count} Enreach users, the {DemoEnreach.ServiceDeskQueue.Name} queue and {traffic.CustomerNumbers.Count} customers' numbers");
             if (options.TooManyRequests > 0) output.WriteLine($"Faults:            the first {options.TooManyRequests} requests get 429 with Retry-After {options.RetryAfter.TotalSeconds:0} s");
             if (options.Slow > TimeSpan.Zero) output.WriteLine($"Faults:            every answer waits {options.Slow.TotalMilliseconds:0} ms");
             output.WriteLine($"Try:               curl -H \"Authorization: Bearer {server.Token}\" {server.WebApiUrl}WhoAmI");
             output.WriteLine($"                   vfd doctor --connection \"{server.ConnectionString}\"");
+            if (served.Traffic != null) output.WriteLine($"                   vfd sync --once --decisions --connection \"{server.ConnectionString}\"");
             output.WriteLine("Press Ctrl-C to stop.");
             output.Flush();
             stop.WaitHandle.WaitOne();

@@ -16,7 +16,9 @@ namespace VoiceForD365.Cli.Serve;
 /// The organization `vfd serve` serves, set up as an administrator sets up a new one with the configuration guide:
 /// the package installed (the solution, then its configuration data: the settings and the CIF channel providers), the
 /// Enreach environment variables pointing at the emulator, an application user with Voice ApiUser whose Enreach User
-/// Id is the emulator's API user, and DefaultCrmAssignee set to that id; then the demo's sample data, unless left out.
+/// Id is the emulator's API user, and DefaultCrmAssignee set to that id; then the demo's sample data, unless left out,
+/// and the emulator's generated calls of the organization's users (<see cref="ServeOptions.CallsPerHour"/>), which
+/// `vfd sync` logs.
 /// So `vfd doctor` finds nothing wrong with it but the placeholder widget address, which the package ships as well.
 /// Tests start one in process, change one thing and see the check that notices. Disposing it stops the server and the
 /// emulator.
@@ -55,6 +57,9 @@ public sealed class ServedOrganization : IDisposable
     /// <summary>The sample data, unless <see cref="ServeOptions.SampleData"/> is off.</summary>
     public SampleData? Sample { get; }
 
+    /// <summary>What the emulator generates (<see cref="ServeOptions.CallsPerHour"/>): calls of the organization's users with an Enreach id and of one Enreach user who is no Dynamics user; null: none.</summary>
+    public EnreachEmulatorTrafficOptions? Traffic { get; private set; }
+
     /// <summary>Sets the organization up and starts the Enreach emulator and the Web API on 127.0.0.1.</summary>
     /// <exception cref="IOException">The port is taken.</exception>
     public static ServedOrganization Start(ServeOptions options)
@@ -65,7 +70,7 @@ public sealed class ServedOrganization : IDisposable
             PluginAssemblies = [DemoOrganization.PluginAssembly],
             WorkflowAssemblies = [typeof(WorkflowActivityBase).Assembly],
         });
-        var enreach = DemoEnreach.Start();
+        var enreach = DemoEnreach.Start(options.EnreachClock);
         try
         {
             var service = organization.Service;
@@ -74,6 +79,11 @@ public sealed class ServedOrganization : IDisposable
             var applicationUser = CreateApplicationUser(organization, enreach);
             var sample = options.SampleData ? SampleData.Seed(service) : null;
             var served = new ServedOrganization(organization, enreach, configuration, applicationUser, sample);
+            if (options.CallsPerHour > 0)
+            {
+                served.Traffic = DemoEnreach.Traffic(service, enreach.UtcNow.AddHours(-1), options.Seed, options.CallsPerHour);
+                enreach.Calls.Traffic = new EnreachEmulatorTraffic(served.Traffic);
+            }
             served.Server = LocalOrgServer.LocalOrgServer.Start(organization, new LocalOrgServerOptions { Port = options.Port, Token = options.Token });
             return served;
         }
