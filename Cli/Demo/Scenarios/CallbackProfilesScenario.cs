@@ -49,7 +49,7 @@ public sealed class CallbackProfilesScenario : IDemoScenario
         detail.WriteLine($"  Process \"{process.Name}\" ({process.UniqueName}, id {process.Id}): background, on create of {process.PrimaryEntity}");
         detail.WriteLine($"    when {PhoneCall.CallbackProfileId} contains data; step {string.Join(", ", process.Steps.Select(s => s.Name))}; {(org.Processes.Any(p => p.Definition.UniqueName == process.UniqueName) ? "activated" : "NOT activated")}");
 
-        var apiUser = ApiUser(org);
+        var apiUser = DemoApiUser.FindOrCreate(org);
         detail.WriteLine($"  Application user {apiUser.Name} holds the {Role.VoiceApiUser} role (the API User rule's owner).");
         SetDefaultSubject(service);
         detail.WriteLine($"  Setting {SettingNames.CallbackRequestDefaultSubject} = \"{DefaultSubject}\"");
@@ -159,18 +159,6 @@ public sealed class CallbackProfilesScenario : IDemoScenario
     private static string Label(int rule) => CallbackProfileSettings.Label((CallbackOwnershipRule)rule);
 
     private static string Show(object? value) => value is EntityReference r ? $"{r.Name ?? r.LogicalName} ({r.LogicalName})" : "(empty)";
-
-    /// <summary>The application user the API User rule needs: the one the organization has, else a new one.</summary>
-    private static EntityReference ApiUser(LocalOrganization org)
-    {
-        var query = new QueryExpression(SystemUser.EntityName) { ColumnSet = new ColumnSet(SystemUser.FullName), TopCount = 1 };
-        query.Criteria.AddCondition(SystemUser.ApplicationId, ConditionOperator.NotNull);
-        query.AddLink(Relationships.SystemUserRolesIntersect, SystemUser.PrimaryId, SystemUser.PrimaryId)
-            .AddLink(Role.EntityName, Role.PrimaryId, Role.PrimaryId).LinkCriteria.AddCondition(Role.Name, ConditionOperator.Equal, Role.VoiceApiUser);
-        if (org.Service.RetrieveMultiple(query).Entities.FirstOrDefault() is { } existing)
-            return new EntityReference(SystemUser.EntityName, existing.Id) { Name = existing.GetAttributeValue<string>(SystemUser.FullName) };
-        return org.Builder.CreateApplicationUser("Enreach Sync", new Guid("6f1c2b1e-0d5a-4c57-9a2e-5c0f3f6a7b01"), Role.VoiceApiUser);
-    }
 
     private static void SetDefaultSubject(IOrganizationService service)
     {

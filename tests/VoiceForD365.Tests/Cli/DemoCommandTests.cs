@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 using VoiceForD365.Cli;
 using VoiceForD365.Cli.Demo;
 using VoiceForD365.Core.Schema;
@@ -169,14 +170,15 @@ public class DemoCommandTests
 
         Assert.True(exitCode == 0, $"exit code {exitCode}: {error}");
         var lines = Lines(output.TrimEnd());
-        Assert.True(lines.Length <= 100, $"{lines.Length} lines:\n{output}");
+        // Two screens of 60 lines: eight sections, each a few lines but for its one table.
+        Assert.True(lines.Length <= 120, $"{lines.Length} lines:\n{output}");
         var firstHeading = Array.FindIndex(lines, l => Regex.IsMatch(l, @"^1\. "));
         var overview = lines[..firstHeading];
         Assert.All(DemoScenarios.All, s => Assert.Contains(overview, l => Regex.IsMatch(l, $@"^\s+{Regex.Escape(s.Name)}\s+{Regex.Escape(s.Summary)}$")));
         var summary = lines[Array.LastIndexOf(lines, "Summary")..];
         Assert.All(DemoScenarios.All, s => Assert.Contains(summary, l => Regex.IsMatch(l, $@"^\s+{Regex.Escape(s.Name)}\s+\S")));
         Assert.Contains(summary, l => l.StartsWith("Read more in README.md: ", StringComparison.Ordinal) && l.Contains("\"Enreach user ids (SPEC C2)\""));
-        Assert.Matches(new Regex(@"^Done: 7 sections; (\d+) background jobs: \1 succeeded, 0 failed\.$", RegexOptions.Multiline), string.Join("\n", summary));
+        Assert.Matches(new Regex($@"^Done: {DemoScenarios.All.Count} sections; (\d+) background jobs: \1 succeeded, 0 failed\.$", RegexOptions.Multiline), string.Join("\n", summary));
     }
 
     [Fact]
@@ -246,5 +248,75 @@ public class DemoCommandTests
         Assert.Equal(all.Count, all.Select(s => s.Order).Distinct().Count());
         Assert.All(all, s => Assert.Matches("^[a-z]+(-[a-z]+)*$", s.Name));
         Assert.All(all, s => Assert.All(s.Requires, r => Assert.True(all.Single(x => x.GetType() == r).Order < s.Order, $"{s.Name} requires {r.Name}, which runs after it")));
+    }
+
+    // Issue 11: a minute of Enreach calls synced to phone calls.
+
+    /// <summary>The rows of the phone call section's table, cut by the widths its dashes line gives.</summary>
+    private static List<Dictionary<string, string>> DecisionRows(string output)
+    {
+        var lines = Lines(output);
+        var header = Array.FindIndex(lines, l => Regex.IsMatch(l, @"^\s+started\s+call\s+agent\s+other party\s+owner\s+decision$"));
+        Assert.True(header > 0, "the phone call section has no table of decisions:\n" + output);
+        var starts = Regex.Matches(lines[header + 1], "-+").Select(m => m.Index).ToList();
+        var names = starts.Select((start, i) => lines[header][start..(i + 1 < starts.Count ? starts[i + 1] : lines[header].Length)].Trim()).ToList();
+        return lines.Skip(header + 2).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal) && l.Length > starts[^1])
+            .Select(l => names.Select((name, i) => (name, cell: l[starts[i]..(i + 1 < starts.Count ? Math.Min(starts[i + 1], l.Length) : l.Length)].Trim())).ToDictionary(c => c.name, c => c.cell))
+            .ToList();
+    }
+
+    [Fact]
+    public void DemoOfPhoneCalls_Should_LogAPhoneCallForEachEventItSaysIsCreated_OwnedAsTheTableSays()
+    {
+        LocalOrganization? organization = null;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = DemoRunner.Run(DemoScenarios.All, output, error, new DemoOptions { Sections = ["phone-calls"] }, () => organization = DemoOrganization.Create());
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}: {error}");
+        var rows = DecisionRows(output.ToString());
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Matches("^(created|skipped): ", r["decision"]));
+        var created = rows.Where(r => r["decision"].StartsWith("created: ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(created);
+        var query = new QueryExpression(PhoneCall.EntityName) { ColumnSet = new ColumnSet(PhoneCall.OwnerId, PhoneCall.PhoneNumber, PhoneCall.EnreachCallId) };
+        query.Criteria.AddCondition(PhoneCall.EnreachCallId, ConditionOperator.NotNull);
+        var phoneCalls = organization!.Service.RetrieveMultiple(query).Entities
+            .Select(p => (Number: p.GetAttributeValue<string>(PhoneCall.PhoneNumber), Owner: organization.Service.Retrieve(SystemUser.EntityName, p.GetAttributeValue<EntityReference>(PhoneCall.OwnerId).Id,
+                new ColumnSet(SystemUser.FullName)).GetAttributeValue<string>(SystemUser.FullName)))
+            .OrderBy(p => p.Number).ThenBy(p => p.Owner).ToList();
+        Assert.Equal(created.Select(r => (Number: r["other party"], Owner: r["owner"])).OrderBy(p => p.Number).ThenBy(p => p.Owner).ToList(), phoneCalls);
+        // Who owns them: the agent's Dynamics user, or the fallback user when the agent is none.
+        Assert.All(created.Where(r => r["agent"].EndsWith("(no Dynamics user)", StringComparison.Ordinal) || r["agent"].EndsWith("queue)", StringComparison.Ordinal)),
+            r => Assert.Equal("Enreach Sync", r["owner"]));
+        Assert.All(created.Where(r => !r["agent"].Contains('(')), r => Assert.Equal(r["agent"], r["owner"]));
+        Assert.Contains($"{rows.Count} call events, {created.Count} phone calls written", output.ToString());
+    }
+
+    [Fact]
+    public void DemoOfPhoneCalls_Should_ShowTheSameMinuteOnEveryRun_WithEveryKindOfDecision()
+    {
+        var (_, first, _) = Run("demo", "phone-calls");
+        var (exitCode, second, error) = Run("demo", "phone-calls");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}: {error}");
+        var rows = DecisionRows(second);
+        Assert.Equal(DecisionRows(first).Select(r => string.Join("|", r.Values)), rows.Select(r => string.Join("|", r.Values)));
+        Assert.Contains(rows, r => r["decision"].StartsWith("skipped: classified Private in Voice Center", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r["decision"].StartsWith("skipped: the queue's view of a call agent", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r["decision"].StartsWith("created: ", StringComparison.Ordinal) && r["decision"].Contains("; caller contact ", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r["decision"].StartsWith("created: ", StringComparison.Ordinal) && r["decision"].EndsWith("left open for a call-back", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DemoOfPhoneCallsVerbose_Should_AddTheRunsSummaryAndEachDecisionAsTheWorkerLogsIt()
+    {
+        var (exitCode, output, error) = Run("demo", "phone-calls", "--verbose");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}: {error}");
+        Assert.Matches(new Regex(@"^\s+Phone call sync continuous run \S+ by vfd-demo: Succeeded\. ", RegexOptions.Multiline), output);
+        var rows = DecisionRows(output);
+        Assert.Equal(rows.Count, Regex.Matches(output, @"^\s+2025-01-06 \d\d:\d\d:\d\d (incoming|outgoing) (direct|queue) call [0-9a-f-]{36} \((agent|queue) [0-9a-f-]{36}, /(calls|servicecall)\): ", RegexOptions.Multiline).Count);
     }
 }
