@@ -32,9 +32,9 @@ public static class SecurityRoles
         ],
     };
 
-    /// <summary>The application user the Enreach sync and the plug-ins act as.</summary>
+    /// <summary>The application user the Enreach sync, the routing service and the plug-ins act as.</summary>
     public static readonly SecurityRoleDefinition VoiceApiUser = new(Role.VoiceApiUser,
-        "The application user that the Enreach sync and the plug-ins act as: reads settings and callback profiles, matches callers, logs phone calls and keeps Enreach User Ids current.")
+        "The application user that the Enreach sync, the routing service and the plug-ins act as: reads settings, callback profiles and routing rules, matches callers, logs phone calls and keeps Enreach User Ids current.")
     {
         Privileges =
         [
@@ -67,12 +67,14 @@ public static class SecurityRoles
             new(Privileges.Read(SyncState.EntityName), Organization, "Read a sync job's lease and checkpoints."),
             new(Privileges.Write(SyncState.EntityName), Organization, "Take and renew the lease and move the checkpoints."),
             new(Privileges.Create(SyncRun.EntityName), Organization, "Write the summary of each sync run."),
+            new(Privileges.Read(RoutingRule.EntityName), Organization, "Read the routing rules the routing service applies."),
+            new(Privileges.Read(Incident.EntityName), Organization, "Route callers by their open cases; give the Webex IVR the caller's latest active case."),
         ],
     };
 
     /// <summary>Administrators of Voice for D365: the Configurator app.</summary>
     public static readonly SecurityRoleDefinition VoiceAdminUser = new(Role.VoiceAdminUser,
-        "Administrators of Voice for D365: the Configurator app, settings, callback profiles, users' Enreach settings and the Enreach API environment variables.")
+        "Administrators of Voice for D365: the Configurator app, settings, callback profiles, routing rules, users' Enreach settings and the Enreach API environment variables.")
     {
         Privileges =
         [
@@ -81,6 +83,7 @@ public static class SecurityRoles
             // A virtual table without Create, Update and Delete has no such privileges to give.
             new(Privileges.Read(CallbackList.EntityName), Organization, "See Enreach's callback lists and pick a callback profile's list by name."),
             new(Privileges.AppendTo(CallbackList.EntityName), Organization, "Pick a callback profile's list by name."),
+            .. Privileges.AllOf(RoutingRule.EntityName, "Maintain the routing rules."),
             new(Privileges.Read(Queue.EntityName), Organization, "Choose a callback profile's queue."),
             new(Privileges.AppendTo(Queue.EntityName), Organization, "Choose a callback profile's queue."),
             new(Privileges.Read(SystemUser.EntityName), Organization, "See users and their Enreach User Id (User Settings)."),
@@ -137,6 +140,7 @@ public static class SecurityRoles
             Contact.EntityName => "Contact",
             Account.EntityName => "Account",
             Lead.EntityName => "Lead",
+            Incident.EntityName => "Incident",
             Team.EntityName => "Team",
             Role.EntityName => "Role",
             Queue.EntityName => "Queue",

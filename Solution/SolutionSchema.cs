@@ -86,6 +86,44 @@ public static class SolutionSchema
         ],
     };
 
+    public static readonly TableDefinition RoutingRuleTable = new(RoutingRule.EntityName, "Routing Rule", RoutingRule.PrimaryId, RoutingRule.Name)
+    {
+        DisplayCollectionName = "Routing Rules",
+        Description = "Smart routing: which callers, calling which numbers, Enreach sends where. Active rules are evaluated by order, lowest first; the first that applies wins.",
+        Ownership = TableOwnership.OrganizationOwned,
+        Columns =
+        [
+            PrimaryKey(RoutingRule.PrimaryId, "Routing Rule"),
+            Text(RoutingRule.Name, "Name", 100, RequiredLevel.ApplicationRequired),
+            WholeNumber(RoutingRule.Order, "Order", 0, 1000000) with
+                { RequiredLevel = RequiredLevel.ApplicationRequired, Description = "Rules are evaluated by order, lowest first (ties by name); the first rule that applies routes the call." },
+            Choice(RoutingRule.CallerKind, "Caller",
+                new(RoutingCallerKind.Contact, "Contact"), new(RoutingCallerKind.Account, "Account"), new(RoutingCallerKind.Lead, "Lead"),
+                new(RoutingCallerKind.AnyKnown, "Any known caller"), new(RoutingCallerKind.Unknown, "Unknown caller"), new(RoutingCallerKind.AnyCaller, "Any caller")) with
+                { RequiredLevel = RequiredLevel.ApplicationRequired, Description = "Whom the rule is for: a caller found as a contact, an account or a lead, any of them, a number no record has, or every caller." },
+            Text(RoutingRule.ConditionColumn, "Condition Column", 100) with
+                { Description = "Optional: a column of the caller (accountcategorycode) or of its parent account (parentaccount.accountcategorycode), by logical name." },
+            Choice(RoutingRule.ConditionOperator, "Condition Operator",
+                new(RoutingConditionOperator.EqualTo, "Equals"), new(RoutingConditionOperator.NotEqualTo, "Does not equal"), new(RoutingConditionOperator.Contains, "Contains"),
+                new(RoutingConditionOperator.HasValue, "Contains data"), new(RoutingConditionOperator.HasNoValue, "Does not contain data")) with
+                { Description = "How the condition column is compared with the condition value." },
+            Text(RoutingRule.ConditionValue, "Condition Value", 400) with
+                { Description = "The value to compare with: text, a number, true/false, a choice's value (1) or a record's id." },
+            Choice(RoutingRule.OpenCasePriority, "Open Case Priority",
+                new(RoutingOpenCasePriority.Any, "Any priority"), new(RoutingOpenCasePriority.High, "High"), new(RoutingOpenCasePriority.Normal, "Normal"), new(RoutingOpenCasePriority.Low, "Low")) with
+                { Description = "Optional: the rule applies only to callers with an active case of this priority." },
+            Text(RoutingRule.CalledNumbers, "Called Numbers", 1000) with
+                { Description = "The numbers called (Enreach's bnum: the service pool) the rule is for, in international form, comma separated. Empty: every number." },
+            Text(RoutingRule.InitialTarget, "Initial Target", 200, RequiredLevel.ApplicationRequired) with
+                { Description = "Where Enreach sends the call: a queue's or an agent's number, or DISCONNECT: to end the call." },
+            Text(RoutingRule.FailTarget, "Fail Target", 200) with
+                { Description = "Optional: where the call goes when it would overflow from the initial target." },
+            Memo(RoutingRule.Description, "Description", 2000),
+            .. ActiveInactiveState(),
+            .. Columns.System(userOwned: false),
+        ],
+    };
+
     public static readonly TableExtension SystemUserExtension = new(SystemUser.EntityName,
     [
         // Text, not uniqueidentifier: Dataverse has no custom GUID columns. Core reads and writes it through EnreachUserIdColumn.
@@ -217,7 +255,7 @@ public static class SolutionSchema
     /// <summary>The three roles with their least privileges (see <see cref="Solution.SecurityRoles"/>).</summary>
     public static IReadOnlyList<SecurityRoleDefinition> SecurityRoles => Solution.SecurityRoles.All;
 
-    public static IReadOnlyList<TableDefinition> Tables { get; } = [VoiceSettingTable, CallbackProfileTable, CallbackListTable, SyncStateTable, SyncRunTable];
+    public static IReadOnlyList<TableDefinition> Tables { get; } = [VoiceSettingTable, CallbackProfileTable, CallbackListTable, RoutingRuleTable, SyncStateTable, SyncRunTable];
 
     public static IReadOnlyList<TableExtension> Extensions { get; } = [SystemUserExtension, PhoneCallExtension, ContactExtension, AccountExtension, LeadExtension];
 }

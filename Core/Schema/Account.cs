@@ -23,5 +23,16 @@ namespace VoiceForD365.Core.Schema
 
         /// <summary>The phone columns as one list, for the filtering attributes of the number key plug-in.</summary>
         public const string PhoneColumns = Telephone1 + "," + Telephone2 + "," + Telephone3;
+
+        public const string ParentAccountId = "parentaccountid";
+
+        /// <summary>Category (Dataverse's accountcategorycode): Preferred Customer or Standard, what a VIP routing rule reads.</summary>
+        public const string AccountCategoryCode = "accountcategorycode";
+    }
+
+    public static class AccountCategory
+    {
+        public const int PreferredCustomer = 1;
+        public const int Standard = 2;
     }
 }

@@ -14,5 +14,14 @@ namespace VoiceForD365.Core.Schema
         public const string CaseTypeCode = "casetypecode";
         public const string StateCode = "statecode";
         public const string StatusCode = "statuscode";
+        public const int StateActive = 0;
+    }
+
+    /// <summary>The case's prioritycode options (Dataverse's own).</summary>
+    public static class IncidentPriority
+    {
+        public const int High = 1;
+        public const int Normal = 2;
+        public const int Low = 3;
     }
 }

@@ -24,5 +24,7 @@ namespace VoiceForD365.Core.Schema
 
         /// <summary>The phone columns as one list, for the filtering attributes of the number key plug-in.</summary>
         public const string PhoneColumns = Telephone1 + "," + Telephone2 + "," + Telephone3 + "," + MobilePhone;
+
+        public const string ParentAccountId = "parentaccountid";
     }
 }

@@ -27,6 +27,7 @@ internal sealed class MessageHandlerTable
         new RetrieveEnvironmentVariableSecretValueHandler(),
         new ExecuteMultipleHandler(),
         new ExecuteTransactionHandler(),
+        new RetrieveAttributeHandler(),
     ];
 
     public IEnumerable<MessageHandler> All => _handlers.Values;

@@ -145,6 +145,8 @@ public static class StandardTables
                 Currency(Account.Revenue, "Annual Revenue"),
                 WholeNumber(Account.NumberOfEmployees, "Number of Employees", 0, 1000000000),
                 Choice(Account.IndustryCode, "Industry", new(1, "Accounting"), new(2, "Agriculture"), new(3, "Broadcasting"), new(4, "Brokers"), new(5, "Building Supply Retail")),
+                Choice(Account.AccountCategoryCode, "Category", new(AccountCategory.PreferredCustomer, "Preferred Customer"), new(AccountCategory.Standard, "Standard")),
+                Lookup(Account.ParentAccountId, "Parent Account", Account.EntityName),
                 .. Columns.ActiveInactiveState(),
                 .. Columns.System(userOwned: true),
             ],
@@ -162,6 +164,7 @@ public static class StandardTables
                 Text(Lead.Telephone2, "Home Phone", 50),
                 Text(Lead.Telephone3, "Other Phone", 50),
                 Text(Lead.MobilePhone, "Mobile Phone", 20),
+                Lookup(Lead.ParentAccountId, "Account", Account.EntityName),
                 new ColumnDefinition(StandardColumns.StateCode, ColumnType.State, "Status") { Options = [new(Lead.StateOpen, "Open"), new(1, "Qualified"), new(2, "Disqualified")] },
                 new ColumnDefinition(StandardColumns.StatusCode, ColumnType.Status, "Status Reason")
                 {

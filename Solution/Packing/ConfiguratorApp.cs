@@ -6,8 +6,8 @@ namespace VoiceForD365.Solution.Packing;
 /// <summary>
 /// The model-driven app <i>Voice for D365 Configurator</i> (SPEC C1): General Settings (the settings with a view per
 /// group), User Settings (users with their Enreach columns and the Update Enreach User Ids button), Callback
-/// Profiles and Callback Lists (Enreach's, through the virtual table), and the phone call sync's Sync Runs (what each
-/// run did and why) and Sync State (lease and checkpoints). Given to the Voice Admin User role.
+/// Profiles, Callback Lists (Enreach's, through the virtual table) and Routing Rules, and the phone call sync's Sync Runs
+/// (what each run did and why) and Sync State (lease and checkpoints). Given to the Voice Admin User role.
 /// </summary>
 public static class ConfiguratorApp
 {
@@ -15,7 +15,7 @@ public static class ConfiguratorApp
 
     public const string DisplayName = "Voice for D365 Configurator";
 
-    public const string Description = "Configure Voice for D365: general settings, users' Enreach settings and callback profiles; see what the sync did.";
+    public const string Description = "Configure Voice for D365: general settings, users' Enreach settings, callback profiles and routing rules; see what the sync did.";
 
     /// <summary>Dataverse's default app icon (web resource msdyn_/Images/AppModule_Default_Icon.png, in every organization).</summary>
     public const string DefaultIconWebResourceId = "953b9fac-1e5e-e611-80d6-00155ded156f";
@@ -28,6 +28,7 @@ public static class ConfiguratorApp
         new(Publisher.Prefix + "_usersettings", "User Settings", SystemUser.EntityName),
         new(Publisher.Prefix + "_callbackprofiles", "Callback Profiles", CallbackProfile.EntityName),
         new(Publisher.Prefix + "_callbacklists", "Callback Lists", CallbackList.EntityName),
+        new(Publisher.Prefix + "_routingrules", "Routing Rules", RoutingRule.EntityName),
         new(Publisher.Prefix + "_syncruns", "Sync Runs", SyncRun.EntityName),
         new(Publisher.Prefix + "_syncstates", "Sync State", SyncState.EntityName),
     ];

@@ -143,6 +143,35 @@ public static class SolutionForms
         ]),
     ]) { IsFallback = true };
 
+    public static readonly FormDefinition RoutingRuleMain = new(RoutingRule.EntityName, "main", "Information",
+        "A routing rule: which callers, calling which numbers, Enreach sends where. Rules are evaluated by order; the first that applies wins.",
+    [
+        new("general", "General",
+        [
+            new("general", "Rule",
+            [
+                Ours(SolutionSchema.RoutingRuleTable, RoutingRule.Name),
+                Ours(SolutionSchema.RoutingRuleTable, RoutingRule.Order),
+                Ours(SolutionSchema.RoutingRuleTable, RoutingRule.StatusCode),
+                Ours(SolutionSchema.RoutingRuleTable, RoutingRule.Description),
+            ]),
+            new("callers", "Callers",
+            [
+                Ours(SolutionSchema.RoutingRuleTable, RoutingRule.CallerKind),
+                Ours(SolutionSchema.RoutingRuleTable, RoutingRule.ConditionColumn),
+                Ours(SolutionSchema.RoutingRuleTable, RoutingRule.ConditionOperator),
+                Ours(SolutionSchema.RoutingRuleTable, RoutingRule.ConditionValue),
+                Ours(SolutionSchema.RoutingRuleTable, RoutingRule.OpenCasePriority),
+                Ours(SolutionSchema.RoutingRuleTable, RoutingRule.CalledNumbers),
+            ]),
+            new("targets", "Route to",
+            [
+                Ours(SolutionSchema.RoutingRuleTable, RoutingRule.InitialTarget),
+                Ours(SolutionSchema.RoutingRuleTable, RoutingRule.FailTarget),
+            ]),
+        ]),
+    ]) { IsFallback = true };
+
     public static readonly FormDefinition PhoneCallMain = new(PhoneCall.EntityName, "main", PhoneCallFormName,
         "Phone calls logged by Voice for D365: the call, its Enreach details and the Enreach API audit.",
     [
@@ -238,7 +267,7 @@ public static class SolutionForms
     ]);
 
     public static IReadOnlyList<FormDefinition> All { get; } =
-        [VoiceSettingMain, CallbackProfileMain, CallbackListMain, SyncRunMain, SyncStateMain, PhoneCallMain, PhoneCallQuickView, PhoneCallQuickCreate, UserMain];
+        [VoiceSettingMain, CallbackProfileMain, CallbackListMain, RoutingRuleMain, SyncRunMain, SyncStateMain, PhoneCallMain, PhoneCallQuickView, PhoneCallQuickCreate, UserMain];
 
     public static IEnumerable<FormDefinition> Of(string table) => All.Where(f => f.Table == table);
 

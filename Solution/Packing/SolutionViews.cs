@@ -5,7 +5,7 @@ namespace VoiceForD365.Solution.Packing;
 
 /// <summary>
 /// The views of the solution: the settings views per group (Phone Call Sync, Callback Sync, General) that the
-/// Configurator shows, the callback profile and callback list views, the Voice users view and the Voice phone calls view, plus the
+/// Configurator shows, the callback profile, callback list and routing rule views (active rules in the order they are evaluated), the Voice users view and the Voice phone calls view, plus the
 /// quick find, advanced find, associated and lookup views every table of ours needs.
 /// </summary>
 public static class SolutionViews
@@ -24,6 +24,13 @@ public static class SolutionViews
     [
         new(CallbackProfile.Name, 200), new(CallbackProfile.CallbackListName, 200), new(CallbackProfile.QueueId, 150),
         new(CallbackProfile.AgeTimeUnit, 120), new(CallbackProfile.CallbackAge, 100), new(CallbackProfile.OwnershipRule, 150),
+    ];
+
+    private static readonly ViewColumn[] RoutingRuleColumns =
+    [
+        new(RoutingRule.Order, 70), new(RoutingRule.Name, 200), new(RoutingRule.CallerKind, 130), new(RoutingRule.ConditionColumn, 180),
+        new(RoutingRule.ConditionOperator, 120), new(RoutingRule.ConditionValue, 120), new(RoutingRule.OpenCasePriority, 110),
+        new(RoutingRule.CalledNumbers, 150), new(RoutingRule.InitialTarget, 150), new(RoutingRule.FailTarget, 150),
     ];
 
     private static readonly ViewColumn[] SyncRunColumns =
@@ -49,6 +56,8 @@ public static class SolutionViews
             [CallbackProfile.Name, CallbackProfile.CallbackListName, CallbackProfile.CallbackListId], [(CallbackProfile.Name, false)]),
         .. Virtual(CallbackList.EntityName, "Callback Lists", CallbackList.Name,
             [new(CallbackList.Name, 250), new(CallbackList.QueueName, 200), new(CallbackList.Description, 400)], [new(CallbackList.Name, 250), new(CallbackList.QueueName, 200)]),
+        .. Standard(RoutingRule.EntityName, "Routing Rules", RoutingRule.Name, RoutingRuleColumns,
+            [RoutingRule.Name, RoutingRule.InitialTarget, RoutingRule.CalledNumbers], [(RoutingRule.Order, false), (RoutingRule.Name, false)]),
         .. Standard(SyncRun.EntityName, "Sync Runs", SyncRun.Name, SyncRunColumns, [SyncRun.Name, SyncRun.Job, SyncRun.Worker], [(SyncRun.Started, true)]),
         new ViewDefinition(SyncRun.EntityName, RecentSyncRuns, QueryType.Public, SyncRunColumns)
         {
