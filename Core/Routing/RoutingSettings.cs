@@ -1,63 +1,38 @@
 using System;
+using VoiceForD365.Core.Matching;
 using VoiceForD365.Core.Settings;
 
 namespace VoiceForD365.Core.Routing
 {
     /// <summary>
     /// The settings that decide who a caller is, the same the phone call sync uses: NumbersToCut (how numbers are
-    /// compared) and MultipleMatchesPickFirst (whether the first of several matches is the caller). A value the
-    /// setting validation would refuse falls back to the default, with a trace line.
+    /// compared, <see cref="MatchOptions"/>) and MultipleMatchesPickFirst (whether the first of several matches is the
+    /// caller).
     /// </summary>
     public sealed class RoutingSettings
     {
-        public RoutingSettings(int numbersToCut = 0, bool multipleMatchesPickFirst = false)
+        public RoutingSettings(MatchOptions matching, bool multipleMatchesPickFirst)
         {
-            if (numbersToCut < 0) throw new ArgumentOutOfRangeException(nameof(numbersToCut), numbersToCut, "NumbersToCut can't be negative.");
-            NumbersToCut = numbersToCut;
+            Matching = matching ?? throw new ArgumentNullException(nameof(matching));
             MultipleMatchesPickFirst = multipleMatchesPickFirst;
         }
 
-        public static RoutingSettings Default { get; } = new RoutingSettings();
-
-        public int NumbersToCut { get; }
+        public MatchOptions Matching { get; }
 
         public bool MultipleMatchesPickFirst { get; }
 
         /// <summary>The organization's values: one query per setting.</summary>
-        public static RoutingSettings Read(VoiceSettings settings, Action<string>? trace = null)
+        /// <exception cref="InvalidSettingException">A setting holds a value of the wrong type (saved past the setting validation).</exception>
+        public static RoutingSettings Read(VoiceSettings settings)
         {
             if (settings == null) throw new ArgumentNullException(nameof(settings));
-            var log = trace ?? (_ => { });
-            return new RoutingSettings(
-                WholeNumber(settings, SettingNames.NumbersToCut, log),
-                YesNo(settings, SettingNames.MultipleMatchesPickFirst, log));
+            var definition = SettingCatalog.Find(SettingNames.MultipleMatchesPickFirst)!;
+            var value = settings.GetString(definition.Name) ?? definition.DefaultValue;
+            if (!SettingCatalog.TryParseYesNo(value, out var pickFirst))
+                throw new InvalidSettingException(definition.Check(value) + " Routing uses no rule until it is corrected.");
+            return new RoutingSettings(MatchOptions.FromSettings(settings), pickFirst);
         }
 
-        public override string ToString() => "NumbersToCut " + NumbersToCut + ", MultipleMatchesPickFirst " + MultipleMatchesPickFirst;
-
-        private static int WholeNumber(VoiceSettings settings, string name, Action<string> trace)
-        {
-            var definition = SettingCatalog.Find(name)!;
-            var value = settings.GetString(name) ?? definition.DefaultValue;
-            if (definition.Check(value) is { } problem)
-            {
-                trace(problem + " The default " + definition.DefaultValue + " applies until it is corrected.");
-                value = definition.DefaultValue;
-            }
-            SettingCatalog.TryParseWholeNumber(value, out var number);
-            return number;
-        }
-
-        private static bool YesNo(VoiceSettings settings, string name, Action<string> trace)
-        {
-            var definition = SettingCatalog.Find(name)!;
-            var value = settings.GetString(name) ?? definition.DefaultValue;
-            if (!SettingCatalog.TryParseYesNo(value, out var flag))
-            {
-                trace(definition.Check(value) + " The default " + definition.DefaultValue + " applies until it is corrected.");
-                SettingCatalog.TryParseYesNo(definition.DefaultValue, out flag);
-            }
-            return flag;
-        }
+        public override string ToString() => Matching + ", MultipleMatchesPickFirst " + MultipleMatchesPickFirst;
     }
 }

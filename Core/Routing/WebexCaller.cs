@@ -44,12 +44,21 @@ namespace VoiceForD365.Core.Routing
             if (identity == null) throw new ArgumentNullException(nameof(identity));
             if (priorities == null) throw new ArgumentNullException(nameof(priorities));
             if (screenPops == null) throw new ArgumentNullException(nameof(screenPops));
-            if (identity.Status != CallerStatus.Known)
-                return new WebexCaller(identity, null, priorities.UnknownCaller, screenPops.ForNewCase(null), false);
+            if (identity.Status != CallerStatus.Known) return NotKnown(identity, priorities, screenPops);
             var customer = identity.Record!;
             var activeCase = customer.LogicalName == Schema.Lead.EntityName ? null : CallerCase.LatestActive(service, customer);
             return new WebexCaller(identity, activeCase, priorities.ForKnownCaller(activeCase),
                 activeCase != null ? screenPops.ForCase(activeCase.Id) : screenPops.ForNewCase(customer), false);
+        }
+
+        /// <summary>The answer for a caller who is no one record (unknown, or several records have the number): no query.</summary>
+        public static WebexCaller NotKnown(CallerIdentity identity, QueuePriorityMap priorities, ScreenPopLinks screenPops)
+        {
+            if (identity == null) throw new ArgumentNullException(nameof(identity));
+            if (identity.Status == CallerStatus.Known) throw new ArgumentException("The caller is known: use Find.", nameof(identity));
+            if (priorities == null) throw new ArgumentNullException(nameof(priorities));
+            if (screenPops == null) throw new ArgumentNullException(nameof(screenPops));
+            return new WebexCaller(identity, null, priorities.UnknownCaller, screenPops.ForNewCase(null), false);
         }
 
         /// <summary>The answer when Dynamics can't be asked: an unknown caller with a new case form, so the call goes on.</summary>
