@@ -23,5 +23,6 @@ public static class VfdCli
             Serve.ServeCommand.Create(),
             Doctor.DoctorCommand.Create(),
             Sync.SyncCommand.Create(),
+            Route.RouteCommand.Create(),
         };
 }
