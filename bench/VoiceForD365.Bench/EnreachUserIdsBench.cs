@@ -186,11 +186,7 @@ internal static class EnreachUserIdsBench
             ["simulated time = Enreach × 50 ms + Dataverse × 5 ms + real", $"{first.Simulated.TotalSeconds:N2} s", $"{second.Simulated.TotalSeconds:N2} s"],
         ]);
         string[] headers = ["", "run 1", "run 2"];
-        var widths = headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        string Line(IReadOnlyList<string> cells) => string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd();
-        output.WriteLine(Line(headers));
-        output.WriteLine(Line(widths.Select(w => new string('-', w)).ToList()));
-        foreach (var row in rows) output.WriteLine(Line(row));
+        BenchTable.Write(output, headers, rows);
     }
 
     private static void Check(TextWriter output, List<string> failures, bool passed, string text)

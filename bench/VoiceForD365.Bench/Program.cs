@@ -10,27 +10,53 @@ namespace VoiceForD365.Bench;
 
 /// <summary>
 /// Stopwatch benchmarks of the local organization (no BenchmarkDotNet: one timed run of each entry, after a warm-up),
-/// then the Enreach user ids entry (<see cref="EnreachUserIdsBench"/>), the Web API client entry (<see cref="WebApiBench"/>) and the phone call sync entry
-/// (<see cref="PhoneCallSyncBench"/>; <c>phone-calls</c> as the only argument runs it alone). Exits non-zero when a paged query does not return every row exactly
-/// once, in order, or when a target of an entry fails.
+/// then the Enreach user ids entry (<see cref="EnreachUserIdsBench"/>), the Web API client entry (<see cref="WebApiBench"/>),
+/// the phone call sync entry (<see cref="PhoneCallSyncBench"/>) and the routing service's load entry
+/// (<see cref="RoutingBench"/>). Arguments name the entries to run (local, user-ids, web-api, phone-calls, routing; none: all)
+/// and <c>--quick</c> runs the routing entry for 5 s a phase instead of 30. Exits non-zero when a paged query does not
+/// return every row exactly once, in order, or when a target of another entry fails.
 /// </summary>
 public static class Program
 {
     private const int Rows = 10_000;
     private const int WarmUpRows = 500;
 
+    private const string Quick = "--quick";
+
     public static int Main(string[] args)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        // The entries by the name an argument gives them, in the order they run.
+        var entries = new (string Name, Func<IReadOnlyList<string>> Run)[]
+        {
+            ("local", LocalOrganizationEntries),
+            ("user-ids", () => EnreachUserIdsBench.Run(Console.Out)),
+            ("web-api", () => WebApiBench.Run(Console.Out)),
+            ("phone-calls", () => PhoneCallSyncBench.Run(Console.Out)),
+            ("routing", () => RoutingBench.Run(Console.Out, args.Contains(Quick) ? RoutingBench.Load.Quick : RoutingBench.Load.Full)),
+        };
+        var unknown = args.Where(a => a != Quick && entries.All(e => e.Name != a)).ToList();
+        if (unknown.Count > 0)
+        {
+            Console.Error.WriteLine($"Unknown argument {string.Join(", ", unknown)}: name the entries to run ({string.Join(", ", entries.Select(e => e.Name))}; none: all), and {Quick} for the routing entry's 5 s a phase.");
+            return 2;
+        }
 #if DEBUG
         Console.WriteLine("Warning: Debug build; run with -c Release for representative numbers.");
 #endif
-        if (args is ["phone-calls"]) return Report(PhoneCallSyncBench.Run(Console.Out));
-        if (args.Length > 0)
+        var chosen = entries.Where(e => args.Contains(e.Name)).ToList();
+        var failures = new List<string>();
+        foreach (var (entry, index) in (chosen.Count == 0 ? entries.ToList() : chosen).Select((e, i) => (e, i)))
         {
-            Console.Error.WriteLine("Usage: VoiceForD365.Bench [phone-calls]  (no argument: every entry)");
-            return 2;
+            if (index > 0) Console.WriteLine();
+            failures.AddRange(entry.Run());
         }
+        foreach (var failure in failures) Console.Error.WriteLine("FAILED: " + failure);
+        return failures.Count == 0 ? 0 : 1;
+    }
+
+    private static IReadOnlyList<string> LocalOrganizationEntries()
+    {
         Console.WriteLine($"Local organization benchmarks: {Rows:N0} contacts, .NET {Environment.Version}, {Environment.ProcessorCount} processors, {Environment.OSVersion.Platform}");
         Console.WriteLine();
 
@@ -51,19 +77,7 @@ public static class Program
         }
 
         Print(results);
-        Console.WriteLine();
-        failures.AddRange(EnreachUserIdsBench.Run(Console.Out));
-        Console.WriteLine();
-        failures.AddRange(WebApiBench.Run(Console.Out));
-        Console.WriteLine();
-        failures.AddRange(PhoneCallSyncBench.Run(Console.Out));
-        return Report(failures);
-    }
-
-    private static int Report(IReadOnlyList<string> failures)
-    {
-        foreach (var failure in failures) Console.Error.WriteLine("FAILED: " + failure);
-        return failures.Count == 0 ? 0 : 1;
+        return failures;
     }
 
     private static Result CreateContacts(LocalOrganization org, int count)
@@ -141,11 +155,7 @@ public static class Program
             r.Elapsed.TotalMilliseconds.ToString("N1"),
             (r.Elapsed.TotalMicroseconds / Math.Max(1, r.Count)).ToString("N2"),
         }).ToList();
-        var widths = headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        string Line(IReadOnlyList<string> cells) => string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i])));
-        Console.WriteLine(Line(headers));
-        Console.WriteLine(Line(widths.Select(w => new string('-', w)).ToList()));
-        foreach (var row in rows) Console.WriteLine(Line(row));
+        BenchTable.Write(Console.Out, headers, rows);
         Console.WriteLine();
         Console.WriteLine("µs/op: per create for creates, per row read for queries.");
     }

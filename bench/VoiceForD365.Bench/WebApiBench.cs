@@ -72,11 +72,7 @@ public static class WebApiBench
 
         string[] headers = ["entry", "HTTP requests", "real ms", "simulated s"];
         var rows = results.Select(r => new[] { r.Name, r.Requests.ToString("N0"), r.Real.TotalMilliseconds.ToString("N0"), (r.Real + RoundTrip * r.Requests).TotalSeconds.ToString("N1") }).ToList();
-        var widths = headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        string Line(IReadOnlyList<string> cells) => string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i])));
-        output.WriteLine(Line(headers));
-        output.WriteLine(Line(widths.Select(w => new string('-', w)).ToList()));
-        foreach (var row in rows) output.WriteLine(Line(row));
+        BenchTable.Write(output, headers, rows);
         foreach (var failure in failures) output.WriteLine("FAIL " + failure);
         return failures;
     }
