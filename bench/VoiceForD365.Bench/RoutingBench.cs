@@ -66,7 +66,7 @@ internal static class RoutingBench
         };
 
         output.WriteLine($"Routing service over HTTP on 127.0.0.1 against the local organization served as a Web API: {load.RequestsPerSecond:N0} SmartRouting requests a second for {load.Seconds} s a phase, "
-            + $"{Environment.ProcessorCount} processors (client, service and organization in one process); budget {options.BudgetMilliseconds:N0} ms, caller cache {options.CallerCacheSeconds} s");
+            + $"{Environment.ProcessorCount} processors, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC (client, service and organization in one process); budget {options.BudgetMilliseconds:N0} ms, caller cache {options.CallerCacheSeconds} s");
         output.WriteLine($"Callers: {population.Count:N0} numbers that repeat ({GeneratedCallers:N0} generated contacts, every {VipShare}th of Contoso, a preferred customer; the sample's {population.Count - GeneratedCallers - UnknownCallers} callers; {UnknownCallers} unknown numbers), "
             + $"and in the warm phase 1 request in {FirstTimeCallerEvery} from a first-time caller (a number never seen).");
         output.WriteLine();
@@ -80,7 +80,7 @@ internal static class RoutingBench
         {
             warmUp = await WarmUpAsync(http, warm.Server, population);
             warmRun = await DriveAsync(http, warm.Server, load, i => i % FirstTimeCallerEvery == FirstTimeCallerEvery - 1
-                ? new Call($"+358 50 8{i:D6}", HttpStatusCode.NoContent, "")
+                ? new Call($"+358 50 8{i:D6}", HttpStatusCode.NoContent, "", FirstTime: true)
                 : warmUp.Expected[population[Spread(i, population.Count)]]);
         }
 
@@ -164,6 +164,7 @@ internal static class RoutingBench
         var count = load.Requests;
         var latencies = new double[count];
         var failures = new string?[count];
+        var firstTime = new bool[count];
         var routed = 0;
         var outstanding = 0;
         var tasks = new List<Task>(count);
@@ -185,6 +186,7 @@ internal static class RoutingBench
             tasks.Add(Task.Run(async () =>
             {
                 var call = callOf(index);
+                firstTime[index] = call.FirstTime;
                 try
                 {
                     using var response = await http.SendAsync(Request(server, call.Number));
@@ -207,10 +209,10 @@ internal static class RoutingBench
         }
         var sending = clock.Elapsed;
         await Task.WhenAll(tasks);
-        var sent = latencies.Where((_, i) => failures[i] is null || !failures[i]!.StartsWith("not sent", StringComparison.Ordinal)).Order().ToArray();
+        var answered = Enumerable.Range(0, count).Where(i => failures[i] is null || !failures[i]!.StartsWith("not sent", StringComparison.Ordinal)).ToList();
         var errors = failures.Where(f => f is not null).ToList();
-        return new Result(count, sending, Percentile(sent, 0.50), Percentile(sent, 0.99), sent.Length == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(sent[^1]),
-            errors.Count, errors.Count == 0 ? "" : "; e.g. " + string.Join("; ", errors.Take(3)), routed, server.DataverseRequests - requestsBefore);
+        return new Result(count, sending, Latencies.Of(answered.Select(i => latencies[i])), Latencies.Of(answered.Where(i => firstTime[i]).Select(i => latencies[i])),
+            answered.Count(i => latencies[i] >= 1_000), errors.Count, errors.Count == 0 ? "" : "; e.g. " + string.Join("; ", errors.Take(3)), routed, server.DataverseRequests - requestsBefore);
     }
 
     private static HttpRequestMessage Request(RoutingServer server, string anum)
@@ -227,9 +229,6 @@ internal static class RoutingBench
     /// <summary>The caller of request i: every number of the population in turn, in a scattered order (7,919 is prime).</summary>
     private static int Spread(int i, int count) => (int)((long)i * 7_919 % count);
 
-    private static TimeSpan Percentile(double[] sorted, double share) =>
-        sorted.Length == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(sorted[Math.Max(0, (int)Math.Ceiling(share * sorted.Length) - 1)]);
-
     private static void Print(TextWriter output, WarmUp warmUp, Result warm, Result hanging)
     {
         output.WriteLine($"Warm-up (not measured): {warmUp.Expected.Count:N0} callers once each in {warmUp.Elapsed.TotalSeconds:N1} s, {warmUp.DataverseRequests:N0} Dataverse requests "
@@ -243,14 +242,18 @@ internal static class RoutingBench
             (r.Item2.Requests / r.Item2.Sending.TotalSeconds).ToString("N0"),
             r.Item2.Errors.ToString("N0"),
             r.Item2.Routed.ToString("N0"),
-            Ms(r.Item2.P50),
-            Ms(r.Item2.P99),
-            Ms(r.Item2.Max),
+            Ms(r.Item2.All.P50),
+            Ms(r.Item2.All.P99),
+            Ms(r.Item2.All.Max),
             r.Item2.DataverseRequests.ToString("N0"),
             r.Item2.PerDecision.ToString("N3"),
         }).ToList();
         BenchTable.Write(output, headers, rows);
         output.WriteLine();
+        var first = warm.FirstTime;
+        output.WriteLine($"Of the warm phase, the {first.Count:N0} first-time callers (each a lookup in Dynamics): p50 {Ms(first.P50)} ms, p99 {Ms(first.P99)} ms, max {Ms(first.Max)} ms.");
+        output.WriteLine($"Of the hanging phase, {hanging.OverOneSecond:N0} answers took over a second: the calls whose lookup asked Dynamics and waited the budget (until the circuit opened, and at each half-open try); "
+            + "the others were answered at once, as the circuit was open or the lookup queue full.");
         output.WriteLine("Latency from when a request was due to its answer's last byte. Dataverse requests: those the service made for calls (each query of a lookup, also one given up at the budget); the rule refreshes are not counted.");
     }
 
@@ -263,12 +266,27 @@ internal static class RoutingBench
     }
 
     /// <summary>A request's caller and the answer it must get.</summary>
-    private sealed record Call(string Number, HttpStatusCode Status, string Body);
+    private sealed record Call(string Number, HttpStatusCode Status, string Body, bool FirstTime = false);
 
     private sealed record WarmUp(IReadOnlyDictionary<string, Call> Expected, long DataverseRequests, TimeSpan Elapsed);
 
-    private sealed record Result(int Requests, TimeSpan Sending, TimeSpan P50, TimeSpan P99, TimeSpan Max, int Errors, string ErrorSamples, int Routed, long DataverseRequests)
+    private sealed record Result(int Requests, TimeSpan Sending, Latencies All, Latencies FirstTime, int OverOneSecond, int Errors, string ErrorSamples, int Routed, long DataverseRequests)
     {
         public double PerDecision => DataverseRequests / (double)Requests;
+
+        public TimeSpan P99 => All.P99;
+
+        public TimeSpan Max => All.Max;
+    }
+
+    /// <summary>p50, p99 and max of some answers' latencies (ms).</summary>
+    private sealed record Latencies(int Count, TimeSpan P50, TimeSpan P99, TimeSpan Max)
+    {
+        public static Latencies Of(IEnumerable<double> milliseconds)
+        {
+            var sorted = milliseconds.Order().ToArray();
+            TimeSpan At(double share) => sorted.Length == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(sorted[Math.Max(0, (int)Math.Ceiling(share * sorted.Length) - 1)]);
+            return new Latencies(sorted.Length, At(0.50), At(0.99), At(1));
+        }
     }
 }
