@@ -128,7 +128,7 @@ public static class ServeCommand
                 $"{ServedOrganization.ApplicationUserName} with {Role.VoiceApiUser}; DefaultCrmAssignee its Enreach User Id");
             output.WriteLine(served.Sample == null
                 ? "Sample data:       none (--no-sample-data)"
-                : $"Sample data:       {served.Sample.Records.Count} records (users, the {SampleData.ServiceDeskTeamName} team, accounts, contacts, a lead), as in vfd demo");
+                : $"Sample data:       {served.Sample.Records.Count} records (users, the {SampleData.ServiceDeskTeamName} team, accounts, contacts, a lead, cases, routing rules), as in vfd demo");
             output.WriteLine(served.Traffic is not { } traffic
                 ? "Enreach calls:     none (--calls-per-hour 0)"
                 : $"Enreach calls:     {options.CallsPerHour.ToString(CultureInfo.InvariantCulture)} an hour (seed {options.Seed}) since {enreach.Calls.Traffic!.Start:yyyy-MM-dd HH:mm} UTC, " +

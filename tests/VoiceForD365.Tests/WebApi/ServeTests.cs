@@ -59,7 +59,7 @@ public sealed class ServeTests : IClassFixture<ServeFixture>
     [Fact]
     public async Task WebexCaseCreatedForACallerThenQueriedByCustomer_Should_ComeBackWithItsLookup()
     {
-        var (_, contacts, _) = await GetAsync("contacts?$select=contactid&$filter=lastname eq 'Lind'");
+        var (_, contacts, _) = await GetAsync("contacts?$select=contactid&$filter=lastname eq 'Nieminen'");
         var contactId = contacts.GetProperty("value")[0].GetProperty("contactid").GetString();
         var body = $$"""{"title":"Call from the IVR","description":"Created by the Webex flow","customerid_contact@odata.bind":"/contacts({{contactId}})","caseorigincode":1,"casetypecode":2}""";
         var create = await _serve.Http.PostAsync("incidents", new StringContent(body, Encoding.UTF8, "application/json"));
