@@ -92,7 +92,7 @@ public sealed class CallbackProfilesScenario : IDemoScenario
         })).ToList();
         var noProfile = sync.Create(new Entity(PhoneCall.EntityName) { [PhoneCall.Subject] = "Outgoing call", [PhoneCall.PhoneNumber] = "+358 40 555 0199" });
 
-        output.WriteLine();
+        detail.WriteLine();
         output.WriteLine($"  Phone calls created by the callback sync (as {apiUser.Name}), and where the process put them:");
         var jobs = org.SystemJobs.Skip(jobsBefore).ToList();
         TextTable.Write(output, ["profile", "owner", "subject", "queue", "system job"],

@@ -34,22 +34,24 @@ public sealed class EnreachUserIdsScenario : IDemoScenario
         var sample = context.Sample;
         var (aino, mikko, sara) = (sample.Users[0], sample.Users[1], sample.Users[2]);
 
-        output.WriteLine("  After seeding, the sample users' Enreach User Ids (set by the background jobs of the role and team associations):");
-        TextTable.Write(output, ["user", "Voice User", "Enreach User Id"],
+        IReadOnlyList<string>[] seeded =
         [
             [aino.Name ?? "", "directly", Show(IdOf(service, aino.Id))],
             [mikko.Name ?? "", $"through the {sample.ServiceDeskTeam.Name} team", Show(IdOf(service, mikko.Id))],
             [sara.Name ?? "", "no", Show(IdOf(service, sara.Id))],
-        ], "    ");
+        ];
+        context.Brief.WriteLine($"  After seeding (the role and team associations' background jobs): {string.Join("; ", seeded.Select(u => $"{u[0]} ({(u[1] == "no" ? "not a Voice user" : "Voice User " + u[1])}): {u[2]}"))}");
+        context.Detail.WriteLine("  After seeding, the sample users' Enreach User Ids (set by the background jobs of the role and team associations):");
+        TextTable.Write(context.Detail, ["user", "Voice User", "Enreach User Id"], seeded, "    ");
 
         var changed = 0;
         changed += Trigger(context, "(a)", $"The {Role.VoiceUser} role is assigned to {sara.Name} (Associate {Relationships.SystemUserRoles})", sara,
             () => org.Builder.AssignRoles(sara, Role.VoiceUser));
 
         var eero = org.Builder.CreateUser("Eero Salminen", DemoEnreach.EeroEmail);
-        output.WriteLine();
-        output.WriteLine($"  New user {eero.Name} ({DemoEnreach.EeroEmail}) is created without a role: not a Voice user, so nothing is asked of Enreach.");
-        changed += Trigger(context, "(b)", $"{eero.Name} joins the {sample.ServiceDeskTeam.Name} team, which holds the {Role.VoiceUser} role (Associate {Relationships.TeamMembership})", eero,
+        context.Detail.WriteLine();
+        context.Detail.WriteLine($"  New user {eero.Name} ({DemoEnreach.EeroEmail}) is created without a role: not a Voice user, so nothing is asked of Enreach.");
+        changed += Trigger(context, "(b)", $"{eero.Name}, {(context.Verbose ? "" : "a new user without a role (nothing asked of Enreach), ")}joins the {sample.ServiceDeskTeam.Name} team, which holds the {Role.VoiceUser} role (Associate {Relationships.TeamMembership})", eero,
             () => org.Builder.AddToTeam(sample.ServiceDeskTeam, eero));
 
         changed += Trigger(context, "(c)", $"{aino.Name}'s email changes to {DemoEnreach.AinoNewEmail} (Update {SystemUser.InternalEmailAddress})", aino,
@@ -73,7 +75,7 @@ public sealed class EnreachUserIdsScenario : IDemoScenario
         var detail = context.Detail;
         var enreach = context.Enreach;
 
-        output.WriteLine();
+        context.Detail.WriteLine();
         output.WriteLine("  (e) The Update Enreach User Ids button (custom API vfd_UpdateEnreachUserIds, as the ribbon's script calls it)");
         var helmi = builder.CreateUser("Helmi Koskinen", DemoEnreach.HelmiEmail);
         var otto = builder.CreateUser("Otto Mäkelä", DemoEnreach.OttoEmail);
@@ -133,7 +135,8 @@ public sealed class EnreachUserIdsScenario : IDemoScenario
         var requests = measurement.Describe(unrelated ? why : null);
         var after = IdOf(service, user.Id);
 
-        output.WriteLine();
+        // Blank lines between the steps only with --verbose, where each has its traces and request counts.
+        context.Detail.WriteLine();
         output.WriteLine($"  {label} {what}");
         output.WriteLine($"      {user.Name}: Enreach User Id {Show(before)} -> {Show(after)}{(before == after ? " (unchanged)" : "")}");
         WriteTraces(context.Detail, context, measurement, user);
