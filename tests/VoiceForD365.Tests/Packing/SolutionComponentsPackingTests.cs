@@ -47,7 +47,7 @@ public sealed class SolutionComponentsPackingTests
         var subAreas = siteMap.Descendants("SubArea").Select(s => (Title: s.Element("Titles")!.Element("Title")!.Attribute("Title")!.Value, Table: (string)s.Attribute("Entity")!)).ToList();
         Assert.Equal(
             [("General Settings", VoiceSetting.EntityName), ("User Settings", SystemUser.EntityName), ("Callback Profiles", CallbackProfile.EntityName), ("Callback Lists", CallbackList.EntityName),
-                ("Sync Runs", SyncRun.EntityName), ("Sync State", SyncState.EntityName)],
+                ("Routing Rules", RoutingRule.EntityName), ("Sync Runs", SyncRun.EntityName), ("Sync State", SyncState.EntityName)],
             subAreas);
     }
 
