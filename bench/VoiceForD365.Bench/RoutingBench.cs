@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Xrm.Sdk;
 using VoiceForD365.Core.Schema;
@@ -144,7 +146,7 @@ internal static class RoutingBench
     /// <summary>Each caller once, 8 at a time: what they are answered is what the load expects of them.</summary>
     private static async Task<WarmUp> WarmUpAsync(HttpClient http, RoutingServer server, IReadOnlyList<string> population)
     {
-        var expected = new System.Collections.Concurrent.ConcurrentDictionary<string, Call>(StringComparer.Ordinal);
+        var expected = new ConcurrentDictionary<string, Call>(StringComparer.Ordinal);
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(population, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (number, cancel) =>
         {
@@ -221,7 +223,7 @@ internal static class RoutingBench
         {
             Content = new ByteArrayContent(Encoding.UTF8.GetBytes($"{{\"anum\":\"{anum}\",\"bnum\":\"{SampleData.ServiceDeskNumber}\",\"extradata\":{{\"IsInternalCaller\":false}}}}")),
         };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(ApiKeyAuthenticationHandler.EnreachKeyHeader, EnreachKey);
         return request;
     }
