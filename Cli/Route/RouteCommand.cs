@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using VoiceForD365.RoutingService;
 using VoiceForD365.WebApiClient;
@@ -100,23 +101,27 @@ public static class RouteCommand
 
         using (client)
         {
+            // The service logs from its start (the first read of the rules), before its address is known: held until the address is the first line.
+            var log = new HeldLines(output);
             RoutingServer server;
             try
             {
                 server = RoutingServer.StartAsync(setup, new RoutingServerOptions
                 {
                     Port = options.Port,
-                    Loggers = [new TextWriterLoggerProvider(output)],
+                    Loggers = [new TextWriterLoggerProvider(log)],
                     MinimumLevel = LogLevel.Information,
                 }).GetAwaiter().GetResult();
             }
             catch (InvalidOperationException e)
             {
+                log.Release();
                 error.WriteLine($"vfd route: {e.Message}");
                 return 1;
             }
             catch (IOException e)
             {
+                log.Release();
                 error.WriteLine($"vfd route: can't listen on 127.0.0.1:{options.Port}: {e.Message} Choose another with --port (0: a free one).");
                 return 1;
             }
@@ -126,6 +131,7 @@ public static class RouteCommand
                 output.WriteLine($"Organization:    {setup.OrganizationUrl}");
                 output.WriteLine($"Keys:            SmartRouting {Count(setup.SmartRoutingKeys)} ({ApiKeySource.SmartRoutingVariable}), Webex {Count(setup.WebexKeys)} ({ApiKeySource.WebexVariable})");
                 output.Flush();
+                log.Release();
                 server.FirstRuleReadAsync().Wait(stop);
                 output.WriteLine(server.RuleCount is { } rules
                     ? $"Routing rules:   {rules} active, read again every {options.Service.RuleRefreshSeconds} s"
@@ -137,6 +143,65 @@ public static class RouteCommand
             }
         }
         return 0;
+    }
+
+    /// <summary>Log lines kept until <see cref="Release"/>, then written through; each line in one write, so lines never mix.</summary>
+    private sealed class HeldLines(TextWriter output) : TextWriter
+    {
+        private readonly object _lock = new();
+        private List<string>? _held = new();
+        private readonly StringBuilder _line = new();
+
+        public override Encoding Encoding => output.Encoding;
+
+        public override void Write(char value)
+        {
+            lock (_lock)
+            {
+                if (value == '\n') End();
+                else if (value != '\r') _line.Append(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            foreach (var c in value ?? "") Write(c);
+        }
+
+        public override void WriteLine(string? value)
+        {
+            lock (_lock)
+            {
+                _line.Append(value);
+                End();
+            }
+        }
+
+        public override void Flush()
+        {
+            lock (_lock)
+            {
+                if (_held is null) output.Flush();
+            }
+        }
+
+        public void Release()
+        {
+            lock (_lock)
+            {
+                foreach (var line in _held ?? []) output.WriteLine(line);
+                _held = null;
+                output.Flush();
+            }
+        }
+
+        private void End()
+        {
+            var line = _line.ToString();
+            _line.Clear();
+            if (_held is not null) _held.Add(line);
+            else output.WriteLine(line);
+        }
     }
 
     private static string Count(ApiKeyRing keys) => keys.Count switch
