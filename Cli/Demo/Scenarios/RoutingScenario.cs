@@ -24,7 +24,7 @@ public sealed partial class RoutingScenario : IDemoScenario
 
     public string Summary => "Enreach SmartRouting and the Webex IVR lookup answered by the routing service from the rules in Dynamics";
 
-    public int Order => 80;
+    public int Order => 90;
 
     public IReadOnlyList<Type> Requires => [typeof(SampleDataScenario)];
 
