@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace VoiceForD365.Cli;
 
-/// <summary>`--connection` of the commands that work on an organization (doctor, sync), with its default from <see cref="Variable"/>.</summary>
+/// <summary>`--connection` of the commands that work on an organization (doctor, sync, route), with its default from <see cref="Variable"/>.</summary>
 public static class ConnectionOption
 {
     /// <summary>Where the connection string is read from when --connection is not given (keeps a secret out of the shell's history).</summary>

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace VoiceForD365.Cli;
 
-/// <summary>Ctrl-C (SIGINT) and SIGTERM as a cancellation token, for the commands that run until stopped (serve, sync).</summary>
+/// <summary>Ctrl-C (SIGINT) and SIGTERM as a cancellation token, for the commands that run until stopped (serve, sync, route).</summary>
 public static class StopSignals
 {
     /// <summary>Runs <paramref name="run"/> with a token that the first SIGINT or SIGTERM cancels (the process is not killed: the command ends itself).</summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using VoiceForD365.RoutingService;
@@ -29,10 +28,7 @@ public static class RouteCommand
 
     public static Command Create()
     {
-        var connection = new Option<string?>("--connection")
-        {
-            Description = $"Dataverse connection string (AuthType=ClientSecret;Url=…;ClientId=…;ClientSecret=…, or vfd serve's). Default: the environment variable {RoutingHosting.ConnectionVariable}, which keeps a secret out of the process list.",
-        };
+        var connection = ConnectionOption.Create();
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0: a free one).", DefaultValueFactory = _ => DefaultPort };
         var command = new Command("route",
             $"Serve Enreach SmartRouting (POST /smartrouting) and the Webex IVR lookup (GET /webex/caller) on http://127.0.0.1:PORT/, with the routing rules of the organization. Keys: {ApiKeySource.SmartRoutingVariable} and {ApiKeySource.WebexVariable} (comma separated; or *{ApiKeySource.FileSuffix} naming a secrets file).")
@@ -44,19 +40,10 @@ public static class RouteCommand
             var configuration = parseResult.InvocationConfiguration;
             var options = new RouteOptions
             {
-                Connection = parseResult.GetValue(connection) ?? Environment.GetEnvironmentVariable(RoutingHosting.ConnectionVariable),
+                Connection = ConnectionOption.Value(parseResult, connection),
                 Port = parseResult.GetValue(port),
             };
-            using var stop = new CancellationTokenSource();
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            return Run(options, Environment.GetEnvironmentVariable, configuration.Output, configuration.Error, stop.Token);
-
-            void Stop(PosixSignalContext signal)
-            {
-                signal.Cancel = true;
-                stop.Cancel();
-            }
+            return StopSignals.Run(stop => Run(options, Environment.GetEnvironmentVariable, configuration.Output, configuration.Error, stop));
         });
         return command;
     }
@@ -73,7 +60,7 @@ public static class RouteCommand
         }
         if (string.IsNullOrWhiteSpace(options.Connection))
         {
-            error.WriteLine($"vfd route: give the organization with --connection \"AuthType=…;Url=…\" or the environment variable {RoutingHosting.ConnectionVariable} (vfd serve prints its connection string).");
+            error.WriteLine(ConnectionOption.Missing("vfd route"));
             return 1;
         }
 
