@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VoiceForD365.WebApiClient;
 
 namespace VoiceForD365.Cli;
 
@@ -6,7 +7,7 @@ namespace VoiceForD365.Cli;
 public static class ConnectionOption
 {
     /// <summary>Where the connection string is read from when --connection is not given (keeps a secret out of the shell's history).</summary>
-    public const string Variable = "VFD_CONNECTION";
+    public const string Variable = DataverseConnectionString.EnvironmentVariable;
 
     public static Option<string?> Create(bool recursive = false) => new("--connection", "-c")
     {

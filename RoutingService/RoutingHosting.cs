@@ -8,7 +8,7 @@ namespace VoiceForD365.RoutingService;
 public static class RoutingHosting
 {
     /// <summary>The Dataverse connection string of the service's own Program (a container or App Service setting).</summary>
-    public const string ConnectionVariable = "VFD_CONNECTION";
+    public const string ConnectionVariable = DataverseConnectionString.EnvironmentVariable;
 
     /// <summary>
     /// The Web API client as the routing service uses it: a service-protection retry never waits past the budget (the

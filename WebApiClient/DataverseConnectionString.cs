@@ -12,6 +12,9 @@ namespace VoiceForD365.WebApiClient;
 /// </summary>
 public sealed class DataverseConnectionString
 {
+    /// <summary>The environment variable the product's hosts read a connection string from (keeps a secret out of command lines and shell history).</summary>
+    public const string EnvironmentVariable = "VFD_CONNECTION";
+
     private DataverseConnectionString(DataverseAuthType authType, Uri url)
     {
         AuthType = authType;
