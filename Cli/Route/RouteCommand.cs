@@ -96,7 +96,7 @@ public static class RouteCommand
                 server = RoutingServer.StartAsync(setup, new RoutingServerOptions
                 {
                     Port = options.Port,
-                    Loggers = [new TextWriterLoggerProvider(log)],
+                    Loggers = [new CommandLogProvider(log)],
                     MinimumLevel = LogLevel.Information,
                 }).GetAwaiter().GetResult();
             }

@@ -178,7 +178,7 @@ public static class SyncCommand
     private static int RunContinuously(SyncCommandOptions options, SyncWorkerOptions worker, Uri webApiUrl, TextWriter output, TextWriter error, CancellationToken stop)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.AddProvider(new TextWriterLoggerProvider(output, options.Time));
+        builder.Logging.AddProvider(new CommandLogProvider(output, options.Time));
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter(OrganizationSync.DecisionsLogCategory, options.Decisions ? LogLevel.Information : LogLevel.None);

@@ -51,7 +51,7 @@ public sealed partial class RoutingScenario : IDemoScenario
             Options = options,
             SmartRoutingKeys = ApiKeyRing.Of([enreachKey], "the demo"),
             WebexKeys = ApiKeyRing.Of([webexKey], "the demo"),
-        }, new RoutingServerOptions { Port = 0, Loggers = [new TextWriterLoggerProvider(log)] });
+        }, new RoutingServerOptions { Port = 0, Loggers = [new CommandLogProvider(log)] });
         await server.FirstRuleReadAsync();
         using var http = new HttpClient();
         output.WriteLine($"  Routing service (what vfd route runs) on {server.BaseUrl} against this organization over its Web API: {server.RuleCount} active routing rules");
@@ -105,10 +105,10 @@ public sealed partial class RoutingScenario : IDemoScenario
         return body.Length == 0 ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{status} to {JsonDocument.Parse(body).RootElement.GetProperty("InitialTarget").GetString()}";
     }
 
-    /// <summary>The service's last log line that holds <paramref name="marker"/>, without its time and level.</summary>
+    /// <summary>The service's last log line that holds <paramref name="marker"/>, without its time.</summary>
     private static string LogLine(StringWriter log, string marker) =>
         log.ToString().Split('\n').Select(l => l.TrimEnd('\r')).LastOrDefault(l => l.Contains(marker, StringComparison.Ordinal)) is { } line
-            ? line[(line.IndexOf(' ', line.IndexOf(' ') + 1) + 1)..].Split(' ', 2)[1]
+            ? line[(line.IndexOf(' ') + 1)..]
             : "(none)";
 
     [GeneratedRegex(@"\((?<outcome>[A-Za-z]+): ")]

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
 
-namespace VoiceForD365.Cli.Sync;
+namespace VoiceForD365.Cli;
 
-/// <summary>`vfd sync`'s log: one line per event on the command's output ("10:42:07 message"), so it goes where the command's other output goes.</summary>
-internal sealed class TextWriterLoggerProvider(TextWriter output, TimeProvider time) : ILoggerProvider
+/// <summary>The log of `vfd sync`, `vfd route` and the demo: one line per event on the command's output ("10:42:07 message", "warning: " or "error: " before what needs a look), so it goes where the command's other output goes.</summary>
+internal sealed class CommandLogProvider(TextWriter output, TimeProvider? time = null) : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new Logger(output, time);
+    public ILogger CreateLogger(string categoryName) => new Logger(output, time ?? TimeProvider.System);
 
     public void Dispose()
     {
