@@ -146,7 +146,11 @@ public static class SolutionSchema
         Text(PhoneCall.RecordingUrl, "Recording", 2000),
     ],
     // GUID text in both columns: Dataverse key values may not contain characters such as '+', so the key is on Enreach ids, not numbers.
-    [new AlternateKeyDefinition(PhoneCall.EnreachCallEventKey, "Enreach Call Event", [PhoneCall.EnreachCallId, PhoneCall.EnreachAgentId])]);
+    [
+        new AlternateKeyDefinition(PhoneCall.EnreachCallEventKey, "Enreach Call Event", [PhoneCall.EnreachCallId, PhoneCall.EnreachAgentId]),
+        // The callback sync writes the request id with every phone call it creates: the unique index makes the create create-only.
+        new AlternateKeyDefinition(PhoneCall.CallbackRequestKey, "Enreach Callback Request", [PhoneCall.CallbackRequestId]),
+    ]);
 
     public static readonly TableDefinition SyncStateTable = new(SyncState.EntityName, "Sync State", SyncState.PrimaryId, SyncState.Name)
     {
@@ -183,7 +187,7 @@ public static class SolutionSchema
             Text(SyncRun.Name, "Name", 200, RequiredLevel.ApplicationRequired),
             Text(SyncRun.Job, "Job", 100),
             Text(SyncRun.Worker, "Worker", 200),
-            Choice(SyncRun.Kind, "Kind", new(SyncRunKind.Continuous, "Continuous"), new(SyncRunKind.Retro, "Retro"), new(SyncRunKind.Debug, "Debug (45 days)")),
+            Choice(SyncRun.Kind, "Kind", new(SyncRunKind.Continuous, "Continuous"), new(SyncRunKind.Retro, "Retro"), new(SyncRunKind.Debug, "Debug (45 days)"), new(SyncRunKind.Callback, "Callback")),
             Choice(SyncRun.Status, "Result",
                 new(SyncRunStatus.Succeeded, "Succeeded"), new(SyncRunStatus.CallsFailed, "Some calls failed"), new(SyncRunStatus.Failed, "Failed"),
                 new(SyncRunStatus.Stopped, "Stopped"), new(SyncRunStatus.NotConfigured, "Not configured")),
@@ -201,6 +205,8 @@ public static class SolutionSchema
             WholeNumber(SyncRun.SkippedNotAnswered, "Skipped: not answered", 0),
             WholeNumber(SyncRun.SkippedTurnedOff, "Skipped: turned off", 0),
             WholeNumber(SyncRun.SkippedMultipleMatches, "Skipped: several matches", 0),
+            WholeNumber(SyncRun.Closed, "Callback requests closed", 0),
+            WholeNumber(SyncRun.CloseFailed, "Callback closes failed", 0),
             WholeNumber(SyncRun.Failed, "Failed", 0),
             WholeNumber(SyncRun.EnreachRequests, "Enreach requests", 0),
             WholeNumber(SyncRun.DataverseRequests, "Dataverse requests", 0),

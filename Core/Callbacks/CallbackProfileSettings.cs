@@ -10,7 +10,7 @@ namespace VoiceForD365.Core.Callbacks
     /// <summary>A callback profile that passed validation: everything placing a callback phone call needs is set.</summary>
     public sealed class CallbackProfileSettings
     {
-        private static readonly string[] Columns =
+        internal static readonly string[] Columns =
         {
             CallbackProfile.Name, CallbackProfile.CallbackList, CallbackProfile.CallbackListId, CallbackProfile.CallbackListName, CallbackProfile.QueueId, CallbackProfile.AgeTimeUnit,
             CallbackProfile.CallbackAge, CallbackProfile.OwnershipRule, CallbackProfile.PhoneCallSubject, CallbackProfile.StateCode,

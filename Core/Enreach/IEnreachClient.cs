@@ -41,5 +41,17 @@ namespace VoiceForD365.Core.Enreach
 
         /// <inheritdoc cref="GetCallbackLists"/>
         Task<IReadOnlyList<EnreachCallbackList>> GetCallbackListsAsync(CancellationToken cancellationToken = default);
+
+        /// <summary>The requests of a callback list created in a window: see <see cref="EnreachClient.GetCallbackRequests"/>.</summary>
+        IReadOnlyList<EnreachCallbackRequest> GetCallbackRequests(Guid listId, DateTime createdAfter, DateTime createdBefore);
+
+        /// <inheritdoc cref="GetCallbackRequests"/>
+        Task<IReadOnlyList<EnreachCallbackRequest>> GetCallbackRequestsAsync(Guid listId, DateTime createdAfter, DateTime createdBefore, CancellationToken cancellationToken = default);
+
+        /// <summary>Closes a callback request: see <see cref="EnreachClient.CloseCallbackRequest"/>.</summary>
+        void CloseCallbackRequest(Guid listId, Guid requestId);
+
+        /// <inheritdoc cref="CloseCallbackRequest"/>
+        Task CloseCallbackRequestAsync(Guid listId, Guid requestId, CancellationToken cancellationToken = default);
     }
 }

@@ -329,37 +329,19 @@ namespace VoiceForD365.Core.PhoneCalls
             var e = call.Read.Event;
             var outgoing = e.Direction == EnreachCallDirection.Out;
             var matches = callers == null || string.IsNullOrWhiteSpace(e.OtherPartyNumber) ? new List<CallerMatch>() : callers.For(e.OtherPartyNumber!).Matches.ToList();
-            var parties = new List<EntityReference>();
-            string callerText;
             var status = e.Answered ? (outgoing ? PhoneCall.StatusMade : PhoneCall.StatusReceived) : PhoneCall.StatusOpen;
-            if (matches.Count == 0)
+            var choice = CallerChoice.Of(matches, e.OtherPartyNumber, _settings, "the other party's number is not known", "no customer has the number: logged with the number only");
+            if (choice.Skipped)
             {
-                callerText = string.IsNullOrWhiteSpace(e.OtherPartyNumber) ? "the other party's number is not known" : "no customer has the number: logged with the number only";
-            }
-            else if (matches.Count == 1)
-            {
-                parties.Add(matches[0].ToEntityReference());
-                callerText = "caller " + Describe(matches[0]);
-            }
-            else if (_settings.MultipleMatchesPickFirst)
-            {
-                parties.Add(matches[0].ToEntityReference());
-                callerText = "caller " + Describe(matches[0]) + ", the first of " + matches.Count.ToString(CultureInfo.InvariantCulture) +
-                             " customers with the number (MultipleMatchesPickFirst; contacts, then accounts, then leads, oldest first)";
-            }
-            else if (_settings.EnableMultipleMatchCreate)
-            {
-                parties.AddRange(matches.Select(m => m.ToEntityReference()));
-                status = _settings.MultipleMatchPhoneCallStatus;
-                callerText = matches.Count.ToString(CultureInfo.InvariantCulture) + " customers have the number, all of them parties (EnableMultipleMatchCreate): " +
-                             string.Join(", ", matches.Select(Describe).ToArray()) + "; status reason " + status.ToString(CultureInfo.InvariantCulture) + " (MultipleMatchPhoneCallStatus)";
-            }
-            else
-            {
-                call.Decision = Skipped(call.Read, PhoneCallSkipReason.MultipleMatches, string.Format(CultureInfo.InvariantCulture,
-                    "{0} customers have the number {1} ({2}), and neither MultipleMatchesPickFirst nor EnableMultipleMatchCreate is on",
-                    matches.Count, e.OtherPartyNumber, string.Join(", ", matches.Select(Describe).ToArray())));
+                call.Decision = Skipped(call.Read, PhoneCallSkipReason.MultipleMatches, choice.Text);
                 return;
+            }
+            var parties = choice.Parties;
+            var callerText = choice.Text;
+            if (choice.AllOfSeveral)
+            {
+                status = _settings.MultipleMatchPhoneCallStatus;
+                callerText += "; status reason " + status.ToString(CultureInfo.InvariantCulture) + " (MultipleMatchPhoneCallStatus)";
             }
 
             var id = Guid.NewGuid();
@@ -443,9 +425,6 @@ namespace VoiceForD365.Core.PhoneCalls
 
         private static string StatusName(int status) =>
             status == PhoneCall.StatusMade ? "Made" : status == PhoneCall.StatusReceived ? "Received" : status == PhoneCall.StatusCanceled ? "Canceled" : "status reason " + status.ToString(CultureInfo.InvariantCulture);
-
-        private static string Describe(CallerMatch match) =>
-            match.Table + " " + (string.IsNullOrEmpty(match.Name) ? match.Id.ToString("D") : match.Name) + " (by " + match.MatchedColumn + ")";
 
         private PhoneCallDecision Skipped(ReadEvent read, PhoneCallSkipReason reason, string sentence) =>
             new PhoneCallDecision(read.Event, read.FromQueueView, PhoneCallOutcome.Skipped, reason, sentence, null, null, _applied);

@@ -106,20 +106,9 @@ namespace VoiceForD365.Core.PhoneCalls
         /// <summary>Takes the lease; null when taken, else who holds it (the run does not start).</summary>
         private string? AcquireLease()
         {
-            var state = _state!.Current;
-            var now = Now();
-            if (state.LeaseOwner != null && state.LeaseOwner != _options.WorkerId && state.LeaseExpires > now)
-                return "Another worker, " + state.LeaseOwner + ", holds the lease until " + SyncStateStore.Format(state.LeaseExpires) + ": it runs this organization's sync.";
-            if (state.LeaseOwner != null && state.LastRunId != null)
-                _notes.Add("The run " + state.LastRunId + " of " + state.LeaseOwner + ", started " + SyncStateStore.Format(state.LastRunStarted) +
-                           ", did not finish; this run carries on from its checkpoints.");
-            var lease = SyncStateStore.Changes();
-            lease[SyncState.LeaseOwner] = _options.WorkerId;
-            lease[SyncState.LeaseExpires] = now + _options.LeaseDuration;
-            lease[SyncState.LastRunId] = _runId.ToString("D");
-            lease[SyncState.LastRunStarted] = _started;
-            if (!_state.TryWrite(lease))
-                return "Another worker took the lease at the same moment: it runs this organization's sync.";
+            var holder = _state!.TryAcquireLease(_options.WorkerId, _options.LeaseDuration, _runId, _started, Now(), out var unfinished);
+            if (holder != null) return holder;
+            if (unfinished != null) _notes.Add(unfinished);
             _leaseHeld = true;
             _trace("Lease taken until " + SyncStateStore.Format(_state.Current.LeaseExpires) + "; checkpoint " + SyncStateStore.Format(_state.Current.Checkpoint) +
                    ", next retro " + SyncStateStore.Format(_state.Current.NextRetro) + ".");
@@ -129,12 +118,7 @@ namespace VoiceForD365.Core.PhoneCalls
         /// <summary>Renews the lease once half of it is gone (with <paramref name="more"/> columns, if any); a lost lease stops the run.</summary>
         private void RenewLease(Entity? more = null)
         {
-            var now = Now();
-            var expires = _state!.Current.LeaseExpires ?? now;
-            if (more == null && expires - now > TimeSpan.FromTicks(_options.LeaseDuration.Ticks / 2)) return;
-            var changes = more ?? SyncStateStore.Changes();
-            changes[SyncState.LeaseExpires] = now + _options.LeaseDuration;
-            if (!_state.TryWrite(changes))
+            if (!_state!.TryRenewLease(_options.LeaseDuration, Now(), more))
             {
                 _leaseHeld = false;
                 throw new SyncStoppedException("Stopped between two batches: another worker took the lease (this run's had expired). It carries on from the checkpoints.");

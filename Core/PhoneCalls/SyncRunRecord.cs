@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -38,18 +39,19 @@ namespace VoiceForD365.Core.PhoneCalls
             record[SyncRun.EnreachRequests] = summary.EnreachRequests;
             // Its own Create included.
             record[SyncRun.DataverseRequests] = summary.DataverseRequests + 1;
-            record[SyncRun.Decisions] = Decisions(summary);
+            record[SyncRun.Decisions] = Decisions(summary.Decisions.Where(d => d.Outcome == PhoneCallOutcome.Failed).Concat(summary.Decisions.Where(d => d.Outcome != PhoneCallOutcome.Failed))
+                .Select(d => d.ToString()));
             return record;
         }
 
-        /// <summary>One line per decision, failures first, then in order; cut where the column ends, saying how many were left out.</summary>
-        private static string Decisions(PhoneCallSyncSummary summary)
+        /// <summary>One line each, in the order given; cut where the column ends, saying how many were left out.</summary>
+        internal static string Decisions(IEnumerable<string> decisions)
         {
             var text = new StringBuilder();
-            var lines = summary.Decisions.Where(d => d.Outcome == PhoneCallOutcome.Failed).Concat(summary.Decisions.Where(d => d.Outcome != PhoneCallOutcome.Failed)).ToList();
+            var lines = decisions.ToList();
             for (var i = 0; i < lines.Count; i++)
             {
-                var line = lines[i].ToString();
+                var line = lines[i];
                 var rest = string.Format(CultureInfo.InvariantCulture, "... and {0} more (the worker's log has every decision)", lines.Count - i);
                 if (text.Length + line.Length + 2 + rest.Length > SyncRun.DecisionsMaxLength)
                 {
@@ -64,7 +66,7 @@ namespace VoiceForD365.Core.PhoneCalls
         private static int KindOf(PhoneCallSyncKind kind) =>
             kind == PhoneCallSyncKind.Retro ? SyncRunKind.Retro : kind == PhoneCallSyncKind.Debug ? SyncRunKind.Debug : SyncRunKind.Continuous;
 
-        private static int StatusOf(PhoneCallSyncStatus status)
+        internal static int StatusOf(PhoneCallSyncStatus status)
         {
             switch (status)
             {
@@ -76,6 +78,6 @@ namespace VoiceForD365.Core.PhoneCalls
             }
         }
 
-        private static string Cut(string text, int length) => text.Length <= length ? text : text.Substring(0, length - 3) + "...";
+        internal static string Cut(string text, int length) => text.Length <= length ? text : text.Substring(0, length - 3) + "...";
     }
 }

@@ -121,6 +121,39 @@ namespace VoiceForD365.Core.PhoneCalls
             return true;
         }
 
+        /// <summary>
+        /// Takes the job's lease for a run; null when taken, else who holds it (the run does not start).
+        /// <paramref name="unfinished"/> says when the last run left the lease behind (it did not finish).
+        /// </summary>
+        public string? TryAcquireLease(string workerId, TimeSpan duration, Guid runId, DateTime started, DateTime now, out string? unfinished)
+        {
+            var state = Current;
+            unfinished = null;
+            if (state.LeaseOwner != null && state.LeaseOwner != workerId && state.LeaseExpires > now)
+                return "Another worker, " + state.LeaseOwner + ", holds the lease until " + Format(state.LeaseExpires) + ": it runs this organization's sync.";
+            if (state.LeaseOwner != null && state.LastRunId != null)
+                unfinished = "The run " + state.LastRunId + " of " + state.LeaseOwner + ", started " + Format(state.LastRunStarted) + ", did not finish; this run carries on from its checkpoints.";
+            var lease = Changes();
+            lease[SyncState.LeaseOwner] = workerId;
+            lease[SyncState.LeaseExpires] = now + duration;
+            lease[SyncState.LastRunId] = runId.ToString("D");
+            lease[SyncState.LastRunStarted] = started;
+            return TryWrite(lease) ? null : "Another worker took the lease at the same moment: it runs this organization's sync.";
+        }
+
+        /// <summary>
+        /// Renews the lease once half of it is gone, or at once with <paramref name="more"/> columns to write; false when
+        /// another worker took it (the run must stop writing).
+        /// </summary>
+        public bool TryRenewLease(TimeSpan duration, DateTime now, Entity? more = null)
+        {
+            var expires = Current.LeaseExpires ?? now;
+            if (more == null && expires - now > TimeSpan.FromTicks(duration.Ticks / 2)) return true;
+            var changes = more ?? Changes();
+            changes[SyncState.LeaseExpires] = now + duration;
+            return TryWrite(changes);
+        }
+
         /// <summary>The last write of a run: like <see cref="TryWrite"/>, without reading the row back.</summary>
         public bool TryWriteLast(Entity changes)
         {

@@ -38,6 +38,9 @@ namespace VoiceForD365.Core.Schema
         /// <summary>The alternate key on (<see cref="EnreachCallId"/>, <see cref="EnreachAgentId"/>): one phone call per call event.</summary>
         public const string EnreachCallEventKey = "vfd_phonecall_enreachcallevent";
 
+        /// <summary>The alternate key on <see cref="CallbackRequestId"/>: one phone call per Enreach callback request.</summary>
+        public const string CallbackRequestKey = "vfd_phonecall_callbackrequest";
+
         public const int StateOpen = 0;
         public const int StateCompleted = 1;
         public const int StateCanceled = 2;

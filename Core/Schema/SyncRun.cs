@@ -40,6 +40,12 @@ namespace VoiceForD365.Core.Schema
         /// <summary>Skipped because ProcessDirectCalls, ProcessServiceCalls or ProcessServiceCallsUnanswered is off.</summary>
         public const string SkippedTurnedOff = "vfd_skippedturnedoff";
         public const string SkippedMultipleMatches = "vfd_skippedmultiplematches";
+
+        /// <summary>Callback requests closed in Enreach by the run (the callback sync).</summary>
+        public const string Closed = "vfd_closed";
+
+        /// <summary>Callback requests logged whose close Enreach refused; the next run retries the close only.</summary>
+        public const string CloseFailed = "vfd_closefailed";
         public const string EnreachRequests = "vfd_enreachrequests";
         public const string DataverseRequests = "vfd_dataverserequests";
 
@@ -64,6 +70,9 @@ namespace VoiceForD365.Core.Schema
 
         /// <summary>RunInDebugMode: the past 45 days.</summary>
         public const int Debug = 100000002;
+
+        /// <summary>The callback sync: the requests of every active profile's list within its age window.</summary>
+        public const int Callback = 100000003;
     }
 
     /// <summary>vfd_syncrun.vfd_status: how a run ended.</summary>

@@ -99,7 +99,7 @@ public sealed class SolutionComponentsPackingTests
     }
 
     [Fact]
-    public void ExtendedTables_Should_CarryOnlyOurColumnsAndTheEnreachCallEventKey()
+    public void ExtendedTables_Should_CarryOnlyOurColumnsAndThePhoneCallKeys()
     {
         foreach (var extension in SolutionSchema.Extensions)
         {
@@ -108,8 +108,10 @@ public sealed class SolutionComponentsPackingTests
             Assert.Equal(extension.Columns.Select(c => c.LogicalName), info.Element("attributes")!.Elements("attribute").Select(a => a.Element("LogicalName")!.Value));
             Assert.Equal(extension.Keys.Select(k => k.LogicalName), info.Element("EntityKeys")?.Elements("EntityKey").Select(k => k.Element("LogicalName")!.Value) ?? []);
         }
-        var key = Entity(PhoneCall.EntityName).Descendants("EntityKey").Single();
-        Assert.Equal([PhoneCall.EnreachCallId, PhoneCall.EnreachAgentId], key.Element("EntityKeyAttributes")!.Elements("AttributeName").Select(a => a.Value));
+        var keys = Entity(PhoneCall.EntityName).Descendants("EntityKey").ToDictionary(k => k.Element("LogicalName")!.Value, k => k.Element("EntityKeyAttributes")!.Elements("AttributeName").Select(a => a.Value).ToList());
+        Assert.Equal([PhoneCall.EnreachCallEventKey, PhoneCall.CallbackRequestKey], keys.Keys);
+        Assert.Equal([PhoneCall.EnreachCallId, PhoneCall.EnreachAgentId], keys[PhoneCall.EnreachCallEventKey]);
+        Assert.Equal([PhoneCall.CallbackRequestId], keys[PhoneCall.CallbackRequestKey]);
         Assert.Contains(_packed.Unmanaged.RootComponents, r => (string)r.Attribute("schemaName")! == PhoneCall.EntityName && (string)r.Attribute("behavior")! == "2");
     }
 

@@ -108,4 +108,18 @@ public sealed class SteppedEnreach(IEnreachClient inner, CrashSwitch crash) : IE
     public IReadOnlyList<EnreachCallbackList> GetCallbackLists() => crash.Step(inner.GetCallbackLists);
 
     public Task<IReadOnlyList<EnreachCallbackList>> GetCallbackListsAsync(CancellationToken cancellationToken = default) => Task.FromResult(GetCallbackLists());
+
+    public IReadOnlyList<EnreachCallbackRequest> GetCallbackRequests(Guid listId, DateTime createdAfter, DateTime createdBefore) =>
+        crash.Step(() => inner.GetCallbackRequests(listId, createdAfter, createdBefore));
+
+    public Task<IReadOnlyList<EnreachCallbackRequest>> GetCallbackRequestsAsync(Guid listId, DateTime createdAfter, DateTime createdBefore, CancellationToken cancellationToken = default) =>
+        Task.FromResult(GetCallbackRequests(listId, createdAfter, createdBefore));
+
+    public void CloseCallbackRequest(Guid listId, Guid requestId) => crash.Step(() => inner.CloseCallbackRequest(listId, requestId));
+
+    public Task CloseCallbackRequestAsync(Guid listId, Guid requestId, CancellationToken cancellationToken = default)
+    {
+        CloseCallbackRequest(listId, requestId);
+        return Task.CompletedTask;
+    }
 }

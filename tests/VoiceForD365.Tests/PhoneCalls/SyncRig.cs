@@ -88,12 +88,14 @@ public sealed class SyncRig : IAsyncDisposable
     }
 
     /// <summary>A new organization (settings and users) beside an emulator that runs on <paramref name="clock"/> and outlives the rig.</summary>
-    public static SyncRig On(EnreachEmulator emulator, TestClock clock, bool settingValidation = true, bool ownsEmulator = false, EnreachClient? enreach = null)
+    /// <param name="workflows">With the Workflows assembly, so the shipped callback process applies profiles to new phone calls.</param>
+    public static SyncRig On(EnreachEmulator emulator, TestClock clock, bool settingValidation = true, bool ownsEmulator = false, EnreachClient? enreach = null, bool workflows = false)
     {
         var org = new LocalOrganization(new LocalOrganizationOptions
         {
             PluginTypes = settingValidation ? [typeof(VoiceSettingValidation), typeof(NumberKeysOnPhoneChange)] : [typeof(NumberKeysOnPhoneChange)],
             UtcNow = () => clock.UtcNow,
+            WorkflowAssemblies = workflows ? [Callbacks.CallbackOrg.WorkflowAssembly] : [],
         });
         var rig = new SyncRig(clock, org, emulator, enreach ?? ClientOf(emulator), ownsEmulator);
         rig.Seed();

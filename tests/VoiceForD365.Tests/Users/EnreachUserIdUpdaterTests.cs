@@ -33,6 +33,15 @@ public class EnreachUserIdUpdaterTests
         public IReadOnlyList<EnreachCallbackList> GetCallbackLists() => [];
 
         public Task<IReadOnlyList<EnreachCallbackList>> GetCallbackListsAsync(CancellationToken cancellationToken = default) => Task.FromResult(GetCallbackLists());
+
+        public IReadOnlyList<EnreachCallbackRequest> GetCallbackRequests(Guid listId, DateTime createdAfter, DateTime createdBefore) => [];
+
+        public Task<IReadOnlyList<EnreachCallbackRequest>> GetCallbackRequestsAsync(Guid listId, DateTime createdAfter, DateTime createdBefore, CancellationToken cancellationToken = default) =>
+            Task.FromResult(GetCallbackRequests(listId, createdAfter, createdBefore));
+
+        public void CloseCallbackRequest(Guid listId, Guid requestId) => throw new NotSupportedException("This Enreach has no callback requests.");
+
+        public Task CloseCallbackRequestAsync(Guid listId, Guid requestId, CancellationToken cancellationToken = default) => Task.FromException(new NotSupportedException("This Enreach has no callback requests."));
     }
 
     private readonly LocalOrganization _org = new();
