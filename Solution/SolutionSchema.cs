@@ -170,6 +170,7 @@ public static class SolutionSchema
             Date(SyncState.RetroProgress, "Retro Progress") with { Description = "How far (by call start) the retro run under way has written." },
             Text(SyncState.LastRunId, "Last Run Id", 100),
             Date(SyncState.LastRunStarted, "Last Run Started"),
+            Date(SyncState.RefreshRequested, "Refresh Requested") with { Description = "When vfd sync --refresh asked the workers to read the callback profiles and settings again." },
             .. ActiveInactiveState(),
             .. Columns.System(userOwned: false),
         ],

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Xrm.Sdk;
+using VoiceForD365.Core.Callbacks;
 using VoiceForD365.Core.Enreach;
 using VoiceForD365.Core.PhoneCalls;
 using VoiceForD365.Core.Settings;
@@ -33,6 +34,7 @@ public sealed class OrganizationSync : IDisposable
     private readonly ILogger _log;
     private readonly ILogger _decisions;
     private readonly ILogger _trace;
+    private readonly CallbackSyncCache _callbackProfiles;
 
     /// <param name="name">The organization's name in logs and metrics.</param>
     /// <param name="url">Where it is (logged; never a secret).</param>
@@ -64,6 +66,7 @@ public sealed class OrganizationSync : IDisposable
         _log = loggers.CreateLogger<OrganizationSync>();
         _decisions = loggers.CreateLogger(DecisionsLogCategory);
         _trace = loggers.CreateLogger(TraceLogCategory);
+        _callbackProfiles = new CallbackSyncCache(options.CallbackProfilesRefresh);
     }
 
     /// <summary>Connects to an organization of the configuration over the Dataverse Web API.</summary>
@@ -102,6 +105,69 @@ public sealed class OrganizationSync : IDisposable
     /// <exception cref="EnreachException">Enreach could not be read.</exception>
     public Task<PhoneCallExplanation> ExplainAsync(Guid callId, DateTime? startedAround = null) =>
         Task.Run(() => PhoneCallSync.Explain(_service, ConnectEnreach(), callId, Options(PhoneCallSyncMode.Continuous), startedAround));
+
+    /// <summary>
+    /// One run of the callback sync (see <see cref="CallbackSync.Run"/>), logged with one line per decision. The
+    /// profiles come from this organization's cache (<see cref="RefreshCallbackProfilesAsync"/>).
+    /// </summary>
+    /// <exception cref="OrganizationSyncException">The run could not start: the organization can't be reached, or its Enreach environment variables are not usable.</exception>
+    public Task<CallbackSyncSummary> RunCallbacksAsync(CancellationToken stop = default) => Task.Run(() => RunCallbacks(stop), CancellationToken.None);
+
+    /// <summary>
+    /// Every worker's next callback run (this one's too) reads the callback profiles and settings again
+    /// (<c>vfd sync --refresh</c>): asked through the organization, so replicas elsewhere see it.
+    /// </summary>
+    public Task RefreshCallbackProfilesAsync() => Task.Run(() =>
+    {
+        _callbackProfiles.RefreshNow();
+        CallbackSync.RequestRefresh(_service, _time.GetUtcNow().UtcDateTime);
+    });
+
+    /// <summary>What the callback sync did or would do with one callback request (read-only; see <see cref="CallbackSync.Explain"/>).</summary>
+    /// <exception cref="OrganizationSyncException">The organization can't be reached, or its Enreach environment variables are not usable.</exception>
+    /// <exception cref="EnreachException">Enreach could not be read.</exception>
+    public Task<CallbackExplanation> ExplainCallbackAsync(Guid requestId) =>
+        Task.Run(() => CallbackSync.Explain(_service, ConnectEnreach(), requestId, CallbackOptions()));
+
+    private CallbackSyncSummary RunCallbacks(CancellationToken stop)
+    {
+        var enreachBefore = EnreachRequests;
+        var dataverseBefore = _dataverseRequests();
+        try
+        {
+            var summary = CallbackSync.Run(_service, ConnectEnreach(), CallbackOptions(), stop);
+            var enreach = EnreachRequests - enreachBefore;
+            var dataverse = _dataverseRequests() - dataverseBefore;
+            var level = LevelOf(summary.Status);
+            if (_decisions.IsEnabled(LogLevel.Information))
+                foreach (var decision in summary.Decisions)
+                    using (_decisions.BeginScope(new Dictionary<string, object> { ["CallbackRequestId"] = decision.RequestId, ["Outcome"] = decision.Outcome.ToString(), ["Close"] = decision.Close.ToString() }))
+                        SyncWorkerLog.Decision(_decisions, Name, decision.ToString());
+            SyncWorkerLog.CallbackRunEnded(_log, level, Name, summary.Status.ToString(), summary.Profiles, summary.Created, summary.AlreadyLogged, summary.Skipped, summary.Failed,
+                summary.Closed, summary.CloseFailed, enreach, dataverse, Math.Round(summary.Duration.TotalSeconds, 3), summary.Message, summary.RunId);
+            return summary;
+        }
+        catch (OrganizationSyncException e)
+        {
+            SyncWorkerLog.RunNotStarted(_log, Name, e.Message);
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            SyncWorkerLog.RunCrashed(_log, e, Name);
+            throw;
+        }
+    }
+
+    private CallbackSyncOptions CallbackOptions() => new()
+    {
+        WorkerId = WorkerId,
+        Cache = _callbackProfiles,
+        UtcNow = () => _time.GetUtcNow().UtcDateTime,
+        LeaseDuration = _options.LeaseDuration,
+        MaxOperationsPerBatch = _options.MaxOperationsPerBatch,
+        Trace = line => SyncWorkerLog.Trace(_trace, Name, line),
+    };
 
     private PhoneCallSyncSummary Run(PhoneCallSyncMode mode, CancellationToken stop)
     {
@@ -172,14 +238,7 @@ public sealed class OrganizationSync : IDisposable
 
     private void Log(PhoneCallSyncSummary summary, long enreach, long dataverse)
     {
-        var level = summary.Status switch
-        {
-            PhoneCallSyncStatus.Succeeded => LogLevel.Information,
-            // Normal with several replicas: another one syncs this organization now.
-            PhoneCallSyncStatus.LeaseHeld => LogLevel.Debug,
-            PhoneCallSyncStatus.Failed => LogLevel.Error,
-            _ => LogLevel.Warning,
-        };
+        var level = LevelOf(summary.Status);
         if (_decisions.IsEnabled(LogLevel.Information))
             foreach (var decision in summary.Decisions)
                 using (_decisions.BeginScope(new Dictionary<string, object>
@@ -193,6 +252,15 @@ public sealed class OrganizationSync : IDisposable
         SyncWorkerLog.RunEnded(_log, level, Name, summary.Kind.ToString().ToLowerInvariant(), summary.Status.ToString(), summary.Created, summary.Merged, summary.AlreadyLogged,
             summary.Skipped, skipped, summary.Failed, summary.Decisions.Count, enreach, dataverse, Math.Round(summary.Duration.TotalSeconds, 3), summary.Message, summary.RunId);
     }
+
+    private static LogLevel LevelOf(PhoneCallSyncStatus status) => status switch
+    {
+        PhoneCallSyncStatus.Succeeded => LogLevel.Information,
+        // Normal with several replicas: another one syncs this organization now.
+        PhoneCallSyncStatus.LeaseHeld => LogLevel.Debug,
+        PhoneCallSyncStatus.Failed => LogLevel.Error,
+        _ => LogLevel.Warning,
+    };
 
     public void Dispose()
     {

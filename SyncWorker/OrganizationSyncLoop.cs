@@ -6,7 +6,7 @@ namespace VoiceForD365.SyncWorker;
 
 /// <summary>
 /// The worker's loop for one organization: a run (<see cref="PhoneCallSyncMode.Scheduled"/>: what changed since the
-/// last one, or the nightly retro when Core's schedule says so), then <see cref="SyncWorkerOptions.Interval"/> of sleep,
+/// last one, or the nightly retro when Core's schedule says so), a callback sync run, then <see cref="SyncWorkerOptions.Interval"/> of sleep,
 /// until the host stops. A stop (SIGTERM, Ctrl-C) reaches the run under way through the stopping token, which Core
 /// checks between batches: the batch being written is finished, the lease released, the run recorded as stopped.
 /// A run that fails is logged and the loop goes on: the next run carries on from the organization's checkpoints.
@@ -37,6 +37,15 @@ public sealed class OrganizationSyncLoop : BackgroundService
             try
             {
                 await _sync.RunAsync(PhoneCallSyncMode.Scheduled, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Logged by the run; the next one tries again.
+            }
+            // The callback sync beside it, each minute: a failing phone call sync does not hold callbacks up.
+            try
+            {
+                if (!stoppingToken.IsCancellationRequested) await _sync.RunCallbacksAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

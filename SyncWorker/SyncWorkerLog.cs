@@ -27,6 +27,12 @@ internal static partial class SyncWorkerLog
     [LoggerMessage(EventId = 6, EventName = "CallDecision", Level = LogLevel.Information, Message = "{Organization}: {Decision}")]
     public static partial void Decision(ILogger logger, string organization, string decision);
 
+    [LoggerMessage(EventId = 8, EventName = "CallbackRunEnded",
+        Message = "{Organization}: callback run {Status}: {Profiles} profile(s), {Created} logged, {AlreadyLogged} already logged, {Skipped} skipped, {Failed} failed, " +
+                  "{Closed} closed, {CloseFailed} close(s) failed; {EnreachRequests} Enreach and {DataverseRequests} Dataverse requests; {Seconds} s. {Message} (run {RunId})")]
+    public static partial void CallbackRunEnded(ILogger logger, LogLevel level, string organization, string status, int profiles, int created, int alreadyLogged, int skipped,
+        int failed, int closed, int closeFailed, long enreachRequests, long dataverseRequests, double seconds, string message, Guid runId);
+
     [LoggerMessage(EventId = 7, EventName = "Trace", Level = LogLevel.Debug, Message = "{Organization}: {Line}")]
     public static partial void Trace(ILogger logger, string organization, string line);
 }

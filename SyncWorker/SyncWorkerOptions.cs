@@ -31,6 +31,9 @@ public sealed class SyncWorkerOptions
     /// <summary>Operations per $batch, at most 1,000 (a completed phone call takes two): lower it when batches time out.</summary>
     public int MaxOperationsPerBatch { get; set; } = PhoneCallSyncOptions.MaxBatchOperations;
 
+    /// <summary>How often the callback sync reads the callback profiles and settings again (default 60 minutes); <c>vfd sync --refresh</c> reads them at once.</summary>
+    public TimeSpan CallbackProfilesRefresh { get; set; } = Core.Callbacks.CallbackSyncCache.DefaultRefreshInterval;
+
     /// <summary>
     /// How long a stop (SIGTERM, Ctrl-C) waits for the runs under way to finish the batch they are writing. Give the
     /// service manager a little more (systemd TimeoutStopSec, docker --stop-timeout, Kubernetes terminationGracePeriodSeconds).
@@ -62,6 +65,7 @@ public sealed class SyncWorkerOptions
         if (LeaseDuration < TimeSpan.FromSeconds(10)) problems.Add($"{SectionName}:LeaseDuration must be at least 00:00:10, not {LeaseDuration:c}");
         if (MaxOperationsPerBatch is < 2 or > PhoneCallSyncOptions.MaxBatchOperations)
             problems.Add($"{SectionName}:MaxOperationsPerBatch must be from 2 to {PhoneCallSyncOptions.MaxBatchOperations.ToString(CultureInfo.InvariantCulture)}, not {MaxOperationsPerBatch.ToString(CultureInfo.InvariantCulture)}");
+        if (CallbackProfilesRefresh < TimeSpan.Zero) problems.Add($"{SectionName}:CallbackProfilesRefresh can't be negative, not {CallbackProfilesRefresh:c}");
         if (ShutdownTimeout <= TimeSpan.Zero) problems.Add($"{SectionName}:ShutdownTimeout must be positive, not {ShutdownTimeout:c}");
         if (problems.Count > 0) throw new SyncWorkerConfigurationException("The sync worker's configuration is not usable: " + string.Join("; ", problems) + ".");
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using VoiceForD365.Core.Callbacks;
 using VoiceForD365.Core.PhoneCalls;
 using VoiceForD365.SyncWorker;
 using VoiceForD365.WebApiClient;
@@ -25,6 +26,12 @@ public sealed record SyncCommandOptions
 
     /// <summary>The lease owner; null: the machine's name and a random part.</summary>
     public string? WorkerId { get; init; }
+
+    /// <summary>--refresh: every worker reads the callback profiles and settings again at its next run.</summary>
+    public bool Refresh { get; init; }
+
+    /// <summary>--callbacks (with --once): one run of the callback sync instead of the phone call sync.</summary>
+    public bool Callbacks { get; init; }
 
     /// <summary>The sleep between runs when continuous.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(60);
@@ -65,12 +72,17 @@ public static class SyncCommand
         var once = new Option<bool>("--once") { Description = "One run (what changed since the last run, or the nightly retro when it is due), print its summary and exit: 0 when it succeeded." };
         var retro = new Option<bool>("--retro") { Description = "One retro run now (the calls that started in the past 24 hours), print its summary and exit: 0 when it succeeded." };
         var decisions = new Option<bool>("--decisions") { Description = "Print what the sync decided for each call event, and why." };
+        var refresh = new Option<bool>("--refresh")
+        {
+            Description = "Have every worker of the organization read the callback profiles and settings again at its next run (they do every 60 minutes by themselves), then exit; with --once, then run.",
+        };
+        var callbacks = new Option<bool>("--callbacks") { Description = "With --once: one run of the callback sync (every active callback profile's open requests) instead of the phone call sync." };
         var workerId = new Option<string?>("--worker-id") { Description = "This worker's name, kept as the owner of the organization's lease (default: the machine's name and a random part)." };
         var command = new Command("sync",
             "Sync Enreach calls to phone calls in an organization, as the sync worker does: continuously (a run, then 60 s of sleep, until Ctrl-C), or --once, or --retro. " +
             "The Enreach credentials come from the organization's environment variables.")
         {
-            connection, once, retro, decisions, workerId, CreateExplain(connection),
+            connection, once, retro, decisions, refresh, callbacks, workerId, CreateExplain(connection),
         };
         command.SetAction(parseResult =>
         {
@@ -82,6 +94,8 @@ public static class SyncCommand
                 Retro = parseResult.GetValue(retro),
                 Decisions = parseResult.GetValue(decisions),
                 WorkerId = parseResult.GetValue(workerId),
+                Refresh = parseResult.GetValue(refresh),
+                Callbacks = parseResult.GetValue(callbacks),
             };
             return StopSignals.Run(stop => Run(options, configuration.Output, configuration.Error, stop));
         });
@@ -90,12 +104,13 @@ public static class SyncCommand
 
     private static Command CreateExplain(Option<string?> connection)
     {
-        var callId = new Argument<string>("CallId") { Description = "The call's Enreach CallId (a GUID; every event of the call shares it)." };
+        var callId = new Argument<string>("CallId") { Description = "The call's Enreach CallId (a GUID; every event of the call shares it), or an Enreach callback request's id." };
         var started = new Option<string?>("--started")
         {
             Description = "When the call started, roughly (UTC, yyyy-MM-dd HH:mm:ss): needed to find the queue's view of a call no agent took, which Enreach can't look up by CallId.",
         };
-        var command = new Command("explain", "Say what the sync did or would do with one call, and why: its events in Enreach, its phone calls in Dynamics, a decision per event. Writes nothing.")
+        var command = new Command("explain",
+            "Say what the sync did or would do with one call, and why: its events in Enreach, its phone calls in Dynamics, a decision per event; or with one callback request, found on the active profiles' lists. Writes nothing.")
         {
             callId, started,
         };
@@ -112,6 +127,7 @@ public static class SyncCommand
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Once && options.Retro) return Fail(error, "vfd sync: --once and --retro are two kinds of single run: give one of them.");
+        if (options.Callbacks && !options.Once) return Fail(error, "vfd sync: --callbacks goes with --once (the worker and vfd sync without --once run the callback sync every minute anyway).");
         if (options.ConnectionString == null) return Fail(error, ConnectionOption.Missing("vfd sync"));
         if (Organization(options.ConnectionString, out var connection) is not { } organization) return Fail(error, "vfd sync: " + connection.Problem);
         var worker = new SyncWorkerOptions { WorkerId = options.WorkerId ?? SyncWorkerHost.DefaultWorkerId(), Interval = options.Interval };
@@ -123,6 +139,11 @@ public static class SyncCommand
         catch (SyncWorkerConfigurationException e)
         {
             return Fail(error, "vfd sync: " + e.Message);
+        }
+        if (options.Refresh)
+        {
+            var refreshed = RequestRefresh(worker, options, output, error);
+            if (refreshed != ExitCodes.Succeeded || !(options.Once || options.Retro)) return refreshed;
         }
         return options.Once || options.Retro
             ? RunOnce(options, worker, output, error, stop)
@@ -144,10 +165,61 @@ public static class SyncCommand
         return organization;
     }
 
+    private static int RequestRefresh(SyncWorkerOptions worker, SyncCommandOptions options, TextWriter output, TextWriter error)
+    {
+        using var metrics = new SyncMetrics();
+        using var sync = OrganizationSync.Connect(worker.Organizations[0], worker, metrics, time: options.Time);
+        try
+        {
+            sync.RefreshCallbackProfilesAsync().GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Fail(error, "vfd sync --refresh: " + OrganizationSync.Describe(e));
+        }
+        output.WriteLine("Callback profiles: every worker of the organization reads them and the settings again at its next run.");
+        output.Flush();
+        return ExitCodes.Succeeded;
+    }
+
+    private static int RunCallbacksOnce(SyncCommandOptions options, OrganizationSync sync, TextWriter output, TextWriter error, CancellationToken stop)
+    {
+        CallbackSyncSummary summary;
+        try
+        {
+            summary = sync.RunCallbacksAsync(stop).GetAwaiter().GetResult();
+        }
+        catch (OrganizationSyncException e)
+        {
+            return Fail(error, "vfd sync: " + e.Message);
+        }
+        output.WriteLine(summary.ToString());
+        if (options.Decisions)
+            foreach (var decision in summary.Decisions)
+                output.WriteLine("  " + decision);
+        output.Flush();
+        return Exit(summary.Status, summary.Message, error, "some callback requests were not logged or closed");
+    }
+
+    private static int Exit(PhoneCallSyncStatus status, string message, TextWriter error, string partly)
+    {
+        var (code, what) = status switch
+        {
+            PhoneCallSyncStatus.Succeeded => (ExitCodes.Succeeded, ""),
+            PhoneCallSyncStatus.CallsFailed => (ExitCodes.Failed, partly),
+            PhoneCallSyncStatus.NotConfigured => (ExitCodes.NotConfigured, "the run did not start"),
+            PhoneCallSyncStatus.LeaseHeld => (ExitCodes.LeaseHeld, "the run did not start"),
+            PhoneCallSyncStatus.Stopped => (ExitCodes.Stopped, "the run stopped"),
+            _ => (ExitCodes.Failed, "the run failed"),
+        };
+        return code == ExitCodes.Succeeded ? code : Fail(error, $"vfd sync: {what}: {message}", code);
+    }
+
     private static int RunOnce(SyncCommandOptions options, SyncWorkerOptions worker, TextWriter output, TextWriter error, CancellationToken stop)
     {
         using var metrics = new SyncMetrics();
         using var sync = OrganizationSync.Connect(worker.Organizations[0], worker, metrics, time: options.Time);
+        if (options.Callbacks) return RunCallbacksOnce(options, sync, output, error, stop);
         PhoneCallSyncSummary summary;
         try
         {
@@ -163,16 +235,7 @@ public static class SyncCommand
             foreach (var decision in summary.Decisions)
                 output.WriteLine("  " + decision);
         output.Flush();
-        var (code, what) = summary.Status switch
-        {
-            PhoneCallSyncStatus.Succeeded => (ExitCodes.Succeeded, ""),
-            PhoneCallSyncStatus.CallsFailed => (ExitCodes.Failed, "some phone calls were not written"),
-            PhoneCallSyncStatus.NotConfigured => (ExitCodes.NotConfigured, "the run did not start"),
-            PhoneCallSyncStatus.LeaseHeld => (ExitCodes.LeaseHeld, "the run did not start"),
-            PhoneCallSyncStatus.Stopped => (ExitCodes.Stopped, "the run stopped"),
-            _ => (ExitCodes.Failed, "the run failed"),
-        };
-        return code == ExitCodes.Succeeded ? code : Fail(error, $"vfd sync: {what}: {summary.Message}", code);
+        return Exit(summary.Status, summary.Message, error, "some phone calls were not written");
     }
 
     private static int RunContinuously(SyncCommandOptions options, SyncWorkerOptions worker, Uri webApiUrl, TextWriter output, TextWriter error, CancellationToken stop)
@@ -204,7 +267,7 @@ public static class SyncCommand
     {
         if (connectionString == null) return Fail(error, ConnectionOption.Missing("vfd sync explain"));
         if (!Guid.TryParse(callId, out var id))
-            return Fail(error, $"vfd sync explain: '{callId}' is not a CallId: give the call's Enreach CallId, a GUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301.");
+            return Fail(error, $"vfd sync explain: '{callId}' is not a CallId: give the call's Enreach CallId (or a callback request's id), a GUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301.");
         DateTime? around = null;
         if (started != null)
         {
@@ -219,7 +282,11 @@ public static class SyncCommand
         {
             try
             {
-                output.Write(sync.ExplainAsync(id, around).GetAwaiter().GetResult().ToString());
+                var call = sync.ExplainAsync(id, around).GetAwaiter().GetResult();
+                // Not a call's id: perhaps a callback request's.
+                var callback = call.Decisions.Count == 0 && call.LoggedPhoneCalls.Count == 0 ? sync.ExplainCallbackAsync(id).GetAwaiter().GetResult() : null;
+                output.Write(callback != null && (callback.Decisions.Count > 0 || callback.LoggedPhoneCalls.Count > 0) ? callback.ToString() : call.ToString());
+                if (callback != null && callback.Decisions.Count == 0 && callback.LoggedPhoneCalls.Count == 0) output.Write(callback.ToString());
                 output.Flush();
                 return ExitCodes.Succeeded;
             }

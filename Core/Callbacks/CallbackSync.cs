@@ -42,6 +42,24 @@ namespace VoiceForD365.Core.Callbacks
         }
 
         /// <summary>
+        /// Asks every worker to read the callback profiles and settings again at its next run (<c>vfd sync --refresh</c>):
+        /// the time goes into the job's vfd_syncstate row, which every run reads.
+        /// </summary>
+        public static void RequestRefresh(IOrganizationService service, DateTime utcNow)
+        {
+            if (service == null) throw new ArgumentNullException(nameof(service));
+            for (var attempt = 1; ; attempt++)
+            {
+                var state = SyncStateStore.Open(service, JobName);
+                var changes = SyncStateStore.Changes();
+                changes[SyncState.RefreshRequested] = DateTime.SpecifyKind(utcNow, DateTimeKind.Utc);
+                if (state.TryWriteLast(changes)) return;
+                // A run wrote the row between the read and the write: read it again.
+                if (attempt == 3) throw new InvalidOperationException("The callback sync's state was written by a worker at every attempt; try vfd sync --refresh again.");
+            }
+        }
+
+        /// <summary>
         /// What the sync did or would do now with one callback request, and why: the phone calls with its id, and the
         /// request as each active profile's list has it in the profile's window (Enreach can't look a request up by id).
         /// Writes nothing, takes no lease, reads the profiles afresh.

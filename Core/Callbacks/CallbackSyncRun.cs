@@ -59,7 +59,10 @@ namespace VoiceForD365.Core.Callbacks
                 _leaseHeld = true;
                 if (unfinished != null) _notes.Add(unfinished);
 
-                var configuration = (_options.Cache ?? new CallbackSyncCache()).Get(_service, Now(), _trace, out var refreshed);
+                var cache = _options.Cache ?? new CallbackSyncCache();
+                // vfd sync --refresh asks every worker through the state row.
+                if (_state.Current.RefreshRequested is DateTime asked && cache.LastRead is DateTime read && asked >= read) cache.RefreshNow();
+                var configuration = cache.Get(_service, Now(), _trace, out var refreshed);
                 _refreshed = refreshed != null;
                 if (refreshed != null) _trace("Callback profiles and settings read (" + refreshed + ").");
                 _notes.AddRange(configuration.Problems);

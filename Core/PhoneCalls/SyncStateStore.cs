@@ -24,10 +24,11 @@ namespace VoiceForD365.Core.PhoneCalls
             RetroProgress = Utc(row.GetAttributeValue<DateTime?>(SyncState.RetroProgress));
             LastRunId = NonEmpty(row.GetAttributeValue<string>(SyncState.LastRunId));
             LastRunStarted = Utc(row.GetAttributeValue<DateTime?>(SyncState.LastRunStarted));
+            RefreshRequested = Utc(row.GetAttributeValue<DateTime?>(SyncState.RefreshRequested));
         }
 
         public static readonly ColumnSet Columns = new ColumnSet(SyncState.Name, SyncState.LeaseOwner, SyncState.LeaseExpires, SyncState.Checkpoint,
-            SyncState.NextRetro, SyncState.RetroFrom, SyncState.RetroTo, SyncState.RetroProgress, SyncState.LastRunId, SyncState.LastRunStarted);
+            SyncState.NextRetro, SyncState.RetroFrom, SyncState.RetroTo, SyncState.RetroProgress, SyncState.LastRunId, SyncState.LastRunStarted, SyncState.RefreshRequested);
 
         public Guid Id { get; }
 
@@ -50,6 +51,9 @@ namespace VoiceForD365.Core.PhoneCalls
         public string? LastRunId { get; }
 
         public DateTime? LastRunStarted { get; }
+
+        /// <summary>When the workers were last asked to read the callback profiles again.</summary>
+        public DateTime? RefreshRequested { get; }
 
         /// <summary>A retro run started and did not finish.</summary>
         public bool RetroUnderWay => RetroFrom != null && RetroTo != null;

@@ -38,5 +38,8 @@ namespace VoiceForD365.Core.Schema
         public const string LastRunId = "vfd_lastrunid";
 
         public const string LastRunStarted = "vfd_lastrunstarted";
+
+        /// <summary>When <c>vfd sync --refresh</c> asked every worker to read the callback profiles and settings again (the CallbackSync row).</summary>
+        public const string RefreshRequested = "vfd_refreshrequested";
     }
 }

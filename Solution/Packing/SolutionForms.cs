@@ -131,6 +131,7 @@ public static class SolutionForms
                 ReadOnly(SolutionSchema.SyncStateTable, SyncState.LeaseExpires),
                 ReadOnly(SolutionSchema.SyncStateTable, SyncState.LastRunId),
                 ReadOnly(SolutionSchema.SyncStateTable, SyncState.LastRunStarted),
+                ReadOnly(SolutionSchema.SyncStateTable, SyncState.RefreshRequested),
             ]),
             new("checkpoints", "Checkpoints",
             [

@@ -192,7 +192,7 @@ public sealed partial class SyncCommandTests : IDisposable
 
         Assert.Equal(SyncCommand.ExitCodes.Failed, exitCode);
         Assert.Empty(output);
-        Assert.Contains("'12345' is not a CallId: give the call's Enreach CallId, a GUID", error);
+        Assert.Contains("'12345' is not a CallId: give the call's Enreach CallId (or a callback request's id), a GUID", error);
     }
 
     [Fact]
@@ -273,5 +273,31 @@ public sealed partial class SyncCommandTests : IDisposable
         Assert.DoesNotContain(_served.Enreach.ApiSecret, output + error);
         Assert.Empty(PhoneCalls());
         Assert.Equal(new[] { SyncRunStatus.Failed }, Runs().Select(r => r.GetAttributeValue<OptionSetValue>(SyncRun.Status).Value));
+    }
+
+    [Fact]
+    public void Refresh_Should_AskEveryWorkerThroughTheOrganizationToReadTheCallbackProfilesAgain_AndExit()
+    {
+        var (exitCode, output, error) = Vfd("sync", "--refresh", "--connection", Connection);
+
+        Assert.True(exitCode == SyncCommand.ExitCodes.Succeeded, $"exit code {exitCode}: {error}\n{output}");
+        Assert.StartsWith("Callback profiles: every worker of the organization reads them and the settings again at its next run.", output);
+        var query = new QueryExpression(SyncState.EntityName) { ColumnSet = new ColumnSet(SyncState.RefreshRequested) };
+        query.Criteria.AddCondition(SyncState.Name, ConditionOperator.Equal, Core.Callbacks.CallbackSync.JobName);
+        Assert.NotNull(Assert.Single(Service.RetrieveMultiple(query).Entities).GetAttributeValue<DateTime?>(SyncState.RefreshRequested));
+        Assert.Empty(Runs());
+    }
+
+    [Fact]
+    public void OnceWithCallbacks_Should_RunTheCallbackSyncOnce_AndCallbacksWithoutOnceExitOne()
+    {
+        var (exitCode, output, error) = Vfd("sync", "--once", "--callbacks", "--connection", Connection);
+        var (withoutOnce, _, refused) = Vfd("sync", "--callbacks", "--connection", Connection);
+
+        Assert.True(exitCode == SyncCommand.ExitCodes.Succeeded, $"exit code {exitCode}: {error}\n{output}");
+        Assert.Matches(@"^CallbackSync run [0-9a-f-]{36}: Succeeded\. ", output);
+        Assert.Equal(SyncCommand.ExitCodes.Failed, withoutOnce);
+        Assert.Contains("--callbacks goes with --once", refused);
+        Assert.Empty(PhoneCalls());
     }
 }

@@ -274,12 +274,15 @@ public sealed class SyncRig : IAsyncDisposable
     public Entity State()
     {
         var query = new QueryExpression(SyncState.EntityName) { ColumnSet = new ColumnSet(true) };
+        query.Criteria.AddCondition(SyncState.Name, ConditionOperator.Equal, PhoneCallSync.JobName);
         return Service.RetrieveMultiple(query).Entities.Single();
     }
 
+    /// <summary>The phone call sync's run records (the callback sync's have their own job name).</summary>
     public List<Entity> Runs()
     {
         var query = new QueryExpression(SyncRun.EntityName) { ColumnSet = new ColumnSet(true) };
+        query.Criteria.AddCondition(SyncRun.Job, ConditionOperator.Equal, PhoneCallSync.JobName);
         query.Orders.Add(new OrderExpression(SyncRun.Started, OrderType.Ascending));
         return Service.RetrieveMultiple(query).Entities.ToList();
     }
