@@ -214,6 +214,8 @@ namespace VoiceForD365.Core.Callbacks
             foreach (var callback in logged)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
+                // A thousand closes take a while: the lease must not run out under them.
+                RenewLease();
                 _enreachRequests++;
                 try
                 {

@@ -11,8 +11,9 @@ namespace VoiceForD365.Bench;
 /// <summary>
 /// Stopwatch benchmarks of the local organization (no BenchmarkDotNet: one timed run of each entry, after a warm-up),
 /// then the Enreach user ids entry (<see cref="EnreachUserIdsBench"/>), the Web API client entry (<see cref="WebApiBench"/>),
-/// the phone call sync entry (<see cref="PhoneCallSyncBench"/>) and the routing service's load entry
-/// (<see cref="RoutingBench"/>). Arguments name the entries to run (local, user-ids, web-api, phone-calls, routing; none: all)
+/// the phone call sync entry (<see cref="PhoneCallSyncBench"/>), the callback sync entry (<see cref="CallbackSyncBench"/>) and
+/// the routing service's load entry (<see cref="RoutingBench"/>). Arguments name the entries to run (local, user-ids, web-api,
+/// phone-calls, callbacks, routing; none: all)
 /// and <c>--quick</c> runs the routing entry for 5 s a phase instead of 30. Exits non-zero when a paged query does not
 /// return every row exactly once, in order, or when a target of another entry fails.
 /// </summary>
@@ -33,6 +34,7 @@ public static class Program
             ("user-ids", () => EnreachUserIdsBench.Run(Console.Out)),
             ("web-api", () => WebApiBench.Run(Console.Out)),
             ("phone-calls", () => PhoneCallSyncBench.Run(Console.Out)),
+            ("callbacks", () => CallbackSyncBench.Run(Console.Out)),
             ("routing", () => RoutingBench.Run(Console.Out, args.Contains(Quick) ? RoutingBench.Load.Quick : RoutingBench.Load.Full)),
         };
         var unknown = args.Where(a => a != Quick && entries.All(e => e.Name != a)).ToList();
