@@ -3,6 +3,8 @@ using Microsoft.Xrm.Sdk.Query;
 using VoiceForD365.Core.Callbacks;
 using VoiceForD365.Core.Schema;
 using VoiceForD365.Core.Settings;
+using VoiceForD365.Emulator;
+using VoiceForD365.SyncWorker;
 using VoiceForD365.LocalOrg;
 using VoiceForD365.Solution;
 using VoiceForD365.Workflows.Callbacks;
@@ -12,8 +14,8 @@ namespace VoiceForD365.Cli.Demo.Scenarios;
 /// <summary>
 /// SPEC C3 and C6: the custom workflow activities and the shipped background process. Enreach's callback lists read
 /// through the Callback List virtual table; one callback profile per ownership rule (API User; Owner of Queue with a
-/// user-owned queue; Owner of Queue with a team-owned queue), each with its list picked by name; a callback phone call
-/// created for each as the callback sync would, and where each ended up: owner, subject and queue.
+/// user-owned queue; Owner of Queue with a team-owned queue), each with its list picked by name; a callback request on
+/// each list synced by the callback sync and closed in Enreach, and where each phone call ended up: owner, subject and queue.
 /// </summary>
 public sealed class CallbackProfilesScenario : IDemoScenario
 {
@@ -77,34 +79,44 @@ public sealed class CallbackProfilesScenario : IDemoScenario
                 p.Name, ListOf(service, p.Id), Label(p.Rule), $"{p.Queue.Name} ({p.QueueOwner})", p.Subject ?? "(the setting)", Window(CallbackProfileSettings.Load(service, p.Id), now),
             ]), "    ");
 
-        // The callback sync creates the phone calls as the application user; the process does the rest in the background.
-        var sync = org.ServiceAs(apiUser.Id);
-        var jobsBefore = org.SystemJobs.Count;
+        // A caller on each list asks to be called back; the callback sync, as the worker runs it (the application user,
+        // the Enreach settings from the environment variables), logs each request and closes it; the process does the rest.
+        var enreach = context.Enreach;
         var contacts = sample.Contacts;
-        var calls = profiles.Select((p, i) => sync.Create(new Entity(PhoneCall.EntityName)
+        var requests = profiles.Select((p, i) => new EnreachEmulatorCallbackRequest
         {
-            [PhoneCall.Subject] = "Callback request",
-            [PhoneCall.PhoneNumber] = $"+358 40 555 010{i}",
-            [PhoneCall.CallType] = new OptionSetValue(CallType.Callback),
-            [PhoneCall.CallbackProfileId] = new EntityReference(CallbackProfile.EntityName, p.Id),
-            [PhoneCall.CallbackRequestId] = $"demo-callback-{i + 1}",
-            [PhoneCall.RegardingObjectId] = new EntityReference(Contact.EntityName, contacts[i % contacts.Count].Id),
-        })).ToList();
-        var noProfile = sync.Create(new Entity(PhoneCall.EntityName) { [PhoneCall.Subject] = "Outgoing call", [PhoneCall.PhoneNumber] = "+358 40 555 0199" });
+            Id = new Guid($"d0000000-0000-4000-a000-00000000000{i + 1}"),
+            ListId = ListIdOf(service, p.Id),
+            ContactNumber = service.Retrieve(Contact.EntityName, contacts[i % contacts.Count].Id, new ColumnSet(Contact.Telephone1)).GetAttributeValue<string>(Contact.Telephone1),
+            Created = enreach.UtcNow.AddMinutes(-1 - i),
+            Note = "Please call me back",
+        }).ToList();
+        foreach (var request in requests) enreach.Callbacks.Add(request);
+        var jobsBefore = org.SystemJobs.Count;
+        using var metrics = new SyncMetrics();
+        using var worker = new OrganizationSync(org.OrganizationName, new Uri("http://localhost/" + org.OrganizationName + "/"), org.ServiceAs(apiUser.Id), () => org.Requests.Total,
+            new SyncWorkerOptions { WorkerId = "vfd-demo" }, metrics, time: new PhoneCallSyncScenario.FixedTime(enreach.UtcNow));
+        var summary = worker.RunCallbacksAsync().GetAwaiter().GetResult();
+        if (!summary.Succeeded) throw new InvalidOperationException($"The callback sync did not succeed: {summary.Status}. {summary.Message}");
+        var calls = requests.Select(r => summary.Decisions.Single(d => d.RequestId == r.Id).PhoneCallId!.Value).ToList();
+        var noProfile = org.ServiceAs(apiUser.Id).Create(new Entity(PhoneCall.EntityName) { [PhoneCall.Subject] = "Outgoing call", [PhoneCall.PhoneNumber] = "+358 40 555 0199" });
 
         detail.WriteLine();
-        output.WriteLine($"  Phone calls created by the callback sync (as {apiUser.Name}), and where the process put them:");
+        output.WriteLine($"  A callback request on each list, synced by the callback sync (as {apiUser.Name}: {DemoRunner.Plural(summary.Created, "phone call")} logged, " +
+                         $"{summary.Closed} closed in Enreach), and where the process put each phone call:");
         var jobs = org.SystemJobs.Skip(jobsBefore).ToList();
-        TextTable.Write(output, ["profile", "owner", "subject", "queue", "system job"],
-            profiles.Zip(calls).Select(x => (IReadOnlyList<string>)
+        TextTable.Write(output, ["profile", "owner", "subject", "queue", "system job", "in Enreach"],
+            profiles.Zip(calls, requests).Select(x => (IReadOnlyList<string>)
             [
                 x.First.Name, OwnerOf(service, x.Second), SubjectOf(service, x.Second), QueueOf(service, x.Second),
                 jobs.FirstOrDefault(j => j.PrimaryEntityId == x.Second) is { } job ? (job.Succeeded ? "succeeded" : "failed: " + job.Message) : "none",
+                enreach.Callbacks.Find(x.Third.Id)!.Status,
             ]).Append(
             [
                 "(none)", OwnerOf(service, noProfile), SubjectOf(service, noProfile), QueueOf(service, noProfile),
-                jobs.Any(j => j.PrimaryEntityId == noProfile) ? "started" : "none (no callback profile)",
+                jobs.Any(j => j.PrimaryEntityId == noProfile) ? "started" : "none (no callback profile)", "-",
             ]), "    ");
+        foreach (var decision in summary.Decisions) detail.WriteLine("    " + decision);
 
         var resolved = org.RunWorkflowActivity<ResolveCallbackOwner>(new Dictionary<string, object?> { ["CallbackProfile"] = new EntityReference(CallbackProfile.EntityName, profiles[2].Id) });
         detail.WriteLine();
@@ -138,6 +150,9 @@ public sealed class CallbackProfilesScenario : IDemoScenario
         var list = service.RetrieveMultiple(query).Entities.Single(l => l.GetAttributeValue<string>(CallbackList.Name) == name);
         return new EntityReference(CallbackList.EntityName, list.Id) { Name = name };
     }
+
+    private static Guid ListIdOf(IOrganizationService service, Guid profile) =>
+        CallbackListIds.Of(service.Retrieve(CallbackProfile.EntityName, profile, new ColumnSet(CallbackListIds.Columns)))!.Value;
 
     /// <summary>"Web callbacks (c0000000-…-000000000001)": the profile's Callback List Id and Name, which the profile plug-in wrote from the lookup.</summary>
     private static string ListOf(IOrganizationService service, Guid profile)

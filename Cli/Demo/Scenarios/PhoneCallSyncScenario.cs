@@ -125,8 +125,8 @@ public sealed class PhoneCallSyncScenario : IDemoScenario
             ? service.Retrieve(SystemUser.EntityName, owner.Id, new ColumnSet(SystemUser.FullName)).GetAttributeValue<string>(SystemUser.FullName)
             : "";
 
-    /// <summary>The demo's clock: always <see cref="Moment"/>.</summary>
-    private sealed class FixedTime(DateTime now) : TimeProvider
+    /// <summary>A demo's clock: always the moment it is given.</summary>
+    internal sealed class FixedTime(DateTime now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => new(now);
     }
