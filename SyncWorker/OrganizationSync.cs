@@ -133,11 +133,13 @@ public sealed class OrganizationSync : IDisposable
     {
         var enreachBefore = EnreachRequests;
         var dataverseBefore = _dataverseRequests();
+        var started = _time.GetTimestamp();
         try
         {
             var summary = CallbackSync.Run(_service, ConnectEnreach(), CallbackOptions(), stop);
             var enreach = EnreachRequests - enreachBefore;
             var dataverse = _dataverseRequests() - dataverseBefore;
+            _metrics.Record(Name, summary, enreach, dataverse);
             var level = LevelOf(summary.Status);
             if (_decisions.IsEnabled(LogLevel.Information))
                 foreach (var decision in summary.Decisions)
@@ -149,11 +151,13 @@ public sealed class OrganizationSync : IDisposable
         }
         catch (OrganizationSyncException e)
         {
+            _metrics.RecordError(Name, _time.GetElapsedTime(started), EnreachRequests - enreachBefore, _dataverseRequests() - dataverseBefore, callback: true);
             SyncWorkerLog.RunNotStarted(_log, Name, e.Message);
             throw;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            _metrics.RecordError(Name, _time.GetElapsedTime(started), EnreachRequests - enreachBefore, _dataverseRequests() - dataverseBefore, callback: true);
             SyncWorkerLog.RunCrashed(_log, e, Name);
             throw;
         }

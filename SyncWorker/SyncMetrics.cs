@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using VoiceForD365.Core.Callbacks;
 using VoiceForD365.Core.PhoneCalls;
 
 namespace VoiceForD365.SyncWorker;
@@ -16,6 +17,7 @@ public sealed class SyncMetrics : IDisposable
     private readonly Counter<long> _runs;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _calls;
+    private readonly Counter<long> _callbackRequests;
     private readonly Counter<long> _enreachRequests;
     private readonly Counter<long> _dataverseRequests;
 
@@ -35,10 +37,12 @@ public sealed class SyncMetrics : IDisposable
     {
         _meter = meter;
         _ownsMeter = ownsMeter;
-        _runs = meter.CreateCounter<long>("vfd.sync.runs", "{run}", "Runs by kind (continuous, retro, debug) and status (succeeded, calls_failed, failed, stopped, not_configured, lease_held, error).");
+        _runs = meter.CreateCounter<long>("vfd.sync.runs", "{run}", "Runs by kind (continuous, retro, debug, callback) and status (succeeded, calls_failed, failed, stopped, not_configured, lease_held, error).");
         _duration = meter.CreateHistogram<double>("vfd.sync.run.duration", "s", "How long a run took, by kind and status.");
         _calls = meter.CreateCounter<long>("vfd.sync.calls", "{call event}",
             "Call events decided, by outcome (created, merged, already_logged, skipped, failed); skipped ones also by reason (not_work, too_short, ...).");
+        _callbackRequests = meter.CreateCounter<long>("vfd.sync.callback.requests", "{callback request}",
+            "Callback requests decided, by outcome: created, already_logged, skipped, failed (their phone call) and closed, close_failed (their close in Enreach; a request counts once for each).");
         _enreachRequests = meter.CreateCounter<long>("vfd.sync.enreach.requests", "{request}", "HTTP requests to the Enreach API (discovery and retries included).");
         _dataverseRequests = meter.CreateCounter<long>("vfd.sync.dataverse.requests", "{request}", "Requests to Dataverse (over the Web API: HTTP requests, a $batch is one; metadata reads and retries included).");
     }
@@ -63,15 +67,40 @@ public sealed class SyncMetrics : IDisposable
         Requests(org, enreachRequests, dataverseRequests);
     }
 
-    /// <summary>A run that could not start (<see cref="OrganizationSyncException"/>) or ended in an unexpected error.</summary>
-    public void RecordError(string organization, TimeSpan duration, long enreachRequests, long dataverseRequests)
+    /// <summary>What a callback sync run did: kind <c>callback</c>.</summary>
+    public void Record(string organization, CallbackSyncSummary summary, long enreachRequests, long dataverseRequests)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var org = new KeyValuePair<string, object?>("organization", organization);
+        var status = new KeyValuePair<string, object?>("status", Snake(summary.Status.ToString()));
+        _runs.Add(1, org, CallbackKind, status);
+        _duration.Record(summary.Duration.TotalSeconds, org, CallbackKind, status);
+        var outcomes = summary.Decisions.Where(d => d.Outcome != CallbackOutcome.NotWritten).Select(d => Snake(d.Outcome.ToString()))
+            .Concat(summary.Decisions.Where(d => d.Close != CallbackCloseOutcome.NotTried).Select(d => d.Close == CallbackCloseOutcome.Closed ? "closed" : "close_failed"));
+        foreach (var group in outcomes.GroupBy(o => o))
+            _callbackRequests.Add(group.Count(), org, new KeyValuePair<string, object?>("outcome", group.Key));
+        Requests(org, enreachRequests, dataverseRequests);
+    }
+
+    /// <summary>A run that could not start (<see cref="OrganizationSyncException"/>) or ended in an unexpected error; <paramref name="callback"/>: a callback sync run.</summary>
+    public void RecordError(string organization, TimeSpan duration, long enreachRequests, long dataverseRequests, bool callback = false)
     {
         var org = new KeyValuePair<string, object?>("organization", organization);
         var status = new KeyValuePair<string, object?>("status", "error");
-        _runs.Add(1, org, status);
-        _duration.Record(duration.TotalSeconds, org, status);
+        if (callback)
+        {
+            _runs.Add(1, org, CallbackKind, status);
+            _duration.Record(duration.TotalSeconds, org, CallbackKind, status);
+        }
+        else
+        {
+            _runs.Add(1, org, status);
+            _duration.Record(duration.TotalSeconds, org, status);
+        }
         Requests(org, enreachRequests, dataverseRequests);
     }
+
+    private static readonly KeyValuePair<string, object?> CallbackKind = new("kind", "callback");
 
     private void Requests(KeyValuePair<string, object?> org, long enreach, long dataverse)
     {

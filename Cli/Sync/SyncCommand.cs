@@ -15,7 +15,7 @@ public sealed record SyncCommandOptions
 {
     public string? ConnectionString { get; init; }
 
-    /// <summary>One run (what changed since the last one, or the nightly retro when it is due), then exit.</summary>
+    /// <summary>One worker cycle: a phone call sync run (what changed since the last one, or the nightly retro when it is due), then a callback sync run, then exit.</summary>
     public bool Once { get; init; }
 
     /// <summary>One retro run (the past 24 hours by start time) now, then exit.</summary>
@@ -30,7 +30,7 @@ public sealed record SyncCommandOptions
     /// <summary>--refresh: every worker reads the callback profiles and settings again at its next run.</summary>
     public bool Refresh { get; init; }
 
-    /// <summary>--callbacks (with --once): one run of the callback sync instead of the phone call sync.</summary>
+    /// <summary>--callbacks (with --once): the callback sync run only, without the phone call sync run.</summary>
     public bool Callbacks { get; init; }
 
     /// <summary>The sleep between runs when continuous.</summary>
@@ -41,14 +41,17 @@ public sealed record SyncCommandOptions
 }
 
 /// <summary>
-/// `vfd sync --connection "…" [--once | --retro]`: the phone call sync against one organization over the Dataverse Web
-/// API, with the Enreach settings of the organization's environment variables, exactly as the worker runs it;
-/// continuous by default (a run, then 60 s of sleep, until Ctrl-C or SIGTERM, which let the run finish the batch it is
-/// writing). `vfd sync explain &lt;CallId&gt;` says, reading only, what the sync did or would do with one call.
+/// `vfd sync --connection "…" [--once | --retro]`: the phone call sync and the callback sync against one organization
+/// over the Dataverse Web API, with the Enreach settings of the organization's environment variables, exactly as the
+/// worker runs them; continuous by default (a cycle of both, then 60 s of sleep, until Ctrl-C or SIGTERM, which let the
+/// run finish the batch it is writing); --once is one cycle, --retro one retro run of the phone call sync only. `vfd sync explain &lt;CallId&gt;` says, reading only, what the sync did or would do with one call.
 /// </summary>
 public static class SyncCommand
 {
-    /// <summary>The exit codes of a single run (--once, --retro).</summary>
+    /// <summary>
+    /// The exit codes of a single run (--once, --retro). --once runs two (phone calls, then callbacks): its code is the
+    /// higher of the two runs' codes, so 0 only when both succeeded.
+    /// </summary>
     public static class ExitCodes
     {
         public const int Succeeded = 0;
@@ -69,17 +72,20 @@ public static class SyncCommand
     public static Command Create()
     {
         var connection = ConnectionOption.Create(recursive: true);
-        var once = new Option<bool>("--once") { Description = "One run (what changed since the last run, or the nightly retro when it is due), print its summary and exit: 0 when it succeeded." };
-        var retro = new Option<bool>("--retro") { Description = "One retro run now (the calls that started in the past 24 hours), print its summary and exit: 0 when it succeeded." };
+        var once = new Option<bool>("--once")
+        {
+            Description = "One cycle of the worker: a phone call sync run (what changed since the last run, or the nightly retro when it is due), then a callback sync run; print both summaries and exit: 0 when both succeeded, else the higher of the two runs' codes.",
+        };
+        var retro = new Option<bool>("--retro") { Description = "One retro run of the phone call sync now (the calls that started in the past 24 hours), print its summary and exit: 0 when it succeeded." };
         var decisions = new Option<bool>("--decisions") { Description = "Print what the sync decided for each call event, and why." };
         var refresh = new Option<bool>("--refresh")
         {
             Description = "Have every worker of the organization read the callback profiles and settings again at its next run (they do every 60 minutes by themselves), then exit; with --once, then run.",
         };
-        var callbacks = new Option<bool>("--callbacks") { Description = "With --once: one run of the callback sync (every active callback profile's open requests) instead of the phone call sync." };
+        var callbacks = new Option<bool>("--callbacks") { Description = "With --once: the callback sync run only (every active callback profile's open requests), without the phone call sync run." };
         var workerId = new Option<string?>("--worker-id") { Description = "This worker's name, kept as the owner of the organization's lease (default: the machine's name and a random part)." };
         var command = new Command("sync",
-            "Sync Enreach calls to phone calls in an organization, as the sync worker does: continuously (a run, then 60 s of sleep, until Ctrl-C), or --once, or --retro. " +
+            "Sync Enreach calls and callback requests to phone calls in an organization, as the sync worker does: continuously (a cycle, then 60 s of sleep, until Ctrl-C), or --once (one cycle), or --retro. " +
             "The Enreach credentials come from the organization's environment variables.")
         {
             connection, once, retro, decisions, refresh, callbacks, workerId, CreateExplain(connection),
@@ -220,6 +226,14 @@ public static class SyncCommand
         using var metrics = new SyncMetrics();
         using var sync = OrganizationSync.Connect(worker.Organizations[0], worker, metrics, time: options.Time);
         if (options.Callbacks) return RunCallbacksOnce(options, sync, output, error, stop);
+        var calls = RunCallsOnce(options, sync, output, error, stop);
+        // --once is one worker cycle: the callback sync follows, as in the loop also when the phone call sync failed; --retro is phone calls only.
+        if (options.Retro || stop.IsCancellationRequested) return calls;
+        return Math.Max(calls, RunCallbacksOnce(options, sync, output, error, stop));
+    }
+
+    private static int RunCallsOnce(SyncCommandOptions options, OrganizationSync sync, TextWriter output, TextWriter error, CancellationToken stop)
+    {
         PhoneCallSyncSummary summary;
         try
         {

@@ -1,7 +1,11 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using VoiceForD365.Core.Callbacks;
 using VoiceForD365.Core.Schema;
+using VoiceForD365.Emulator;
 using VoiceForD365.LocalOrg.Samples;
 using VoiceForD365.SyncWorker;
 using Xunit;
@@ -18,9 +22,37 @@ public sealed class CallbackWorkerTests
         return rig;
     }
 
-    private static OrganizationSync Replica(CallbackSyncRig rig, string worker, ILoggerFactory? loggers = null) =>
+    private static OrganizationSync Replica(CallbackSyncRig rig, string worker, ILoggerFactory? loggers = null, SyncMetrics? metrics = null) =>
         new("north", new Uri("https://north.crm4.dynamics.com/"), rig.Service, () => rig.Rig.Org.Requests.Total, new SyncWorkerOptions { WorkerId = worker },
-            new SyncMetrics(), loggers, rig.Rig.Clock);
+            metrics ?? new SyncMetrics(), loggers, rig.Rig.Clock);
+
+    [Fact]
+    public async Task CallbackRuns_Should_CountRequestsByOutcomeAndTheRunsAndTheirDurationAsKindCallbackInTheMeter()
+    {
+        await using var rig = await StartAsync();
+        var list = rig.Emulator.Callbacks.AddList("Support callbacks");
+        rig.Profile("Support", list.Id, rig.Queue("Support"));
+        rig.Request(list.Id, TimeSpan.FromMinutes(5));
+        // Refused, not retried within the run: the close fails and the next run retries it.
+        rig.Emulator.Faults.Forbidden(times: 1, only: EnreachEmulatorEndpoint.CloseCallbackRequest);
+        using var provider = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = provider.GetRequiredService<IMeterFactory>();
+        using var requests = new MetricCollector<long>(meters, SyncMetrics.MeterName, "vfd.sync.callback.requests");
+        using var runs = new MetricCollector<long>(meters, SyncMetrics.MeterName, "vfd.sync.runs");
+        using var duration = new MetricCollector<double>(meters, SyncMetrics.MeterName, "vfd.sync.run.duration");
+        using var sync = Replica(rig, "worker-1", metrics: new SyncMetrics(meters));
+
+        var failed = await sync.RunCallbacksAsync();
+        var retried = await sync.RunCallbacksAsync();
+
+        Assert.Equal((1, 1, 1, 1), (failed.Created, failed.CloseFailed, retried.AlreadyLogged, retried.Closed));
+        Assert.Equal(new[] { "created", "close_failed", "already_logged", "closed" },
+            requests.GetMeasurementSnapshot().Select(m => { Assert.Equal((1L, "north"), (m.Value, (string?)m.Tags["organization"])); return (string?)m.Tags["outcome"]; }));
+        Assert.Equal(new[] { "callback/calls_failed", "callback/succeeded" },
+            runs.GetMeasurementSnapshot().Select(m => $"{m.Tags["kind"]}/{m.Tags["status"]}"));
+        Assert.Equal(new[] { (failed.Duration.TotalSeconds, "callback"), (retried.Duration.TotalSeconds, "callback") },
+            duration.GetMeasurementSnapshot().Select(m => (m.Value, m.Tags["kind"] as string ?? "")));
+    }
 
     [Fact]
     public async Task CallbackRun_Should_LogItsSummaryAndEachDecisionAsStructuredEvents()

@@ -69,9 +69,15 @@ public sealed partial class SyncCommandTests : IDisposable
             p => p.GetAttributeValue<string>(PhoneCall.EnreachCallId) + "/" + p.GetAttributeValue<string>(PhoneCall.EnreachAgentId), p => p.GetAttributeValue<EntityReference>(PhoneCall.OwnerId));
     }
 
-    private List<Entity> Runs()
+    /// <summary>The phone call sync's run records (--once also writes the callback sync's, see <see cref="CallbackRuns"/>).</summary>
+    private List<Entity> Runs() => Runs(PhoneCallSync.JobName);
+
+    private List<Entity> CallbackRuns() => Runs(Core.Callbacks.CallbackSync.JobName);
+
+    private List<Entity> Runs(string job)
     {
         var query = new QueryExpression(SyncRun.EntityName) { ColumnSet = new ColumnSet(SyncRun.Status, SyncRun.Created, SyncRun.Message) };
+        query.Criteria.AddCondition(SyncRun.Job, ConditionOperator.Equal, job);
         query.Orders.Add(new OrderExpression(SyncRun.Started, OrderType.Ascending));
         return Service.RetrieveMultiple(query).Entities.ToList();
     }
@@ -110,6 +116,41 @@ public sealed partial class SyncCommandTests : IDisposable
         // Each run is recorded in the organization (the Configurator app's Sync runs), with its counts.
         Assert.Equal(new[] { (SyncRunStatus.Succeeded, expected.Count), (SyncRunStatus.Succeeded, 0) },
             Runs().Select(r => (r.GetAttributeValue<OptionSetValue>(SyncRun.Status).Value, r.GetAttributeValue<int>(SyncRun.Created))));
+    }
+
+    [Fact]
+    public void Once_Should_LogTheCallsAndThenACallbackRequestOfAProfile_AndCloseTheRequestInEnreach()
+    {
+        var list = _served.Enreach.Callbacks.AddList("Support callbacks");
+        var queue = Service.Create(new Entity(Core.Schema.Queue.EntityName) { [Core.Schema.Queue.Name] = "Support" });
+        Service.Create(new Entity(CallbackProfile.EntityName)
+        {
+            [CallbackProfile.Name] = "Support",
+            [CallbackProfile.CallbackListId] = list.Id.ToString("D"),
+            [CallbackProfile.QueueId] = new EntityReference(Core.Schema.Queue.EntityName, queue),
+            [CallbackProfile.OwnershipRule] = new OptionSetValue(OwnershipRule.ApiUser),
+            [CallbackProfile.AgeTimeUnit] = new OptionSetValue(AgeTimeUnit.Hours),
+            [CallbackProfile.CallbackAge] = 2,
+        });
+        var request = new EnreachEmulatorCallbackRequest
+        {
+            Id = Guid.NewGuid(), ListId = list.Id, ContactNumber = "+358401234567", Created = _served.Enreach.UtcNow.AddMinutes(-5), Note = "Please call me back",
+        };
+        _served.Enreach.Callbacks.Add(request);
+
+        var (exitCode, output, error) = Vfd("sync", "--once", "--connection", Connection);
+
+        Assert.True(exitCode == SyncCommand.ExitCodes.Succeeded, $"exit code {exitCode}: {error}\n{output}");
+        // Both summaries, the phone call sync's first, as one worker cycle runs them.
+        Assert.Matches(@"^Phone call sync (continuous|retro) run [0-9a-f-]{36} by \S+: Succeeded\. ", output);
+        Assert.Matches(@"\nCallbackSync run [0-9a-f-]{36}: Succeeded\. .* 1 profile\(s\); 1 logged, 0 already logged, 0 skipped, 0 failed; 1 closed, ", output);
+        Assert.Equal(ExpectedKeys(), PhoneCalls().Keys.Order(StringComparer.Ordinal).ToList());
+        var query = new QueryExpression(PhoneCall.EntityName) { ColumnSet = new ColumnSet(PhoneCall.CallbackRequestId) };
+        query.Criteria.AddCondition(PhoneCall.CallbackRequestId, ConditionOperator.Equal, request.Id.ToString("D"));
+        Assert.Single(Service.RetrieveMultiple(query).Entities);
+        Assert.Equal(EnreachEmulatorCallbacks.Closed, _served.Enreach.Callbacks.Find(request.Id)!.Status);
+        Assert.Equal(new[] { (SyncRunStatus.Succeeded, 1) }, CallbackRuns().Select(r => (r.GetAttributeValue<OptionSetValue>(SyncRun.Status).Value, r.GetAttributeValue<int>(SyncRun.Created))));
+        Assert.Single(Runs());
     }
 
     [Fact]
@@ -299,5 +340,7 @@ public sealed partial class SyncCommandTests : IDisposable
         Assert.Equal(SyncCommand.ExitCodes.Failed, withoutOnce);
         Assert.Contains("--callbacks goes with --once", refused);
         Assert.Empty(PhoneCalls());
+        Assert.Empty(Runs());
+        Assert.Single(CallbackRuns());
     }
 }
