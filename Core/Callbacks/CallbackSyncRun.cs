@@ -78,25 +78,14 @@ namespace VoiceForD365.Core.Callbacks
                     ? (_profiles == 0 ? "No active callback profile can be synced." : "Every open callback request read got its decision.")
                     : string.Format(CultureInfo.InvariantCulture, "{0} phone call(s) could not be written and {1} request(s) not closed (see the decisions); the next runs retry them.", failed, closeFailed);
             }
-            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
-            {
-                status = PhoneCallSyncStatus.Stopped;
-                message = "Stopped between two batches: the host is stopping. What was not written or closed is read again by the next run.";
-            }
-            catch (SyncStoppedException e)
-            {
-                status = PhoneCallSyncStatus.Stopped;
-                message = e.Message;
-            }
-            catch (EnreachException e)
-            {
-                status = PhoneCallSyncStatus.Failed;
-                message = "Enreach: " + e.Message + " The next run reads the requests again.";
-            }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
-                status = PhoneCallSyncStatus.Failed;
-                message = "The run stopped: " + e.Message + " (" + e.GetType().Name + "). The next run reads the requests again; what was written is found by its key.";
+                var ending = SyncRunEnding.Of(e, _cancellationToken,
+                    "What was not written or closed is read again by the next run.",
+                    "The next run reads the requests again.",
+                    "The next run reads the requests again; what was written is found by its key.");
+                status = ending.Status;
+                message = ending.Message;
             }
             return Finish(status, message);
         }

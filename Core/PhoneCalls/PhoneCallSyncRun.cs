@@ -77,26 +77,14 @@ namespace VoiceForD365.Core.PhoneCalls
                 if (!settings.ProcessDirectCalls && !settings.ProcessServiceCalls && !settings.ProcessServiceCallsUnanswered)
                     message = "Nothing was read: ProcessDirectCalls, ProcessServiceCalls and ProcessServiceCallsUnanswered are all off.";
             }
-            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
-            {
-                status = PhoneCallSyncStatus.Stopped;
-                message = "Stopped between two batches: the host is stopping. What was not written is read again by the next run.";
-            }
-            catch (SyncStoppedException e)
-            {
-                status = PhoneCallSyncStatus.Stopped;
-                message = e.Message;
-            }
-            catch (EnreachException e)
-            {
-                status = PhoneCallSyncStatus.Failed;
-                message = "Enreach: " + e.Message + " Nothing more was written; the checkpoint stays where the last complete window left it.";
-            }
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
-                // Dataverse's faults (FaultException<OrganizationServiceFault>), time-outs, connection errors, and bugs.
-                status = PhoneCallSyncStatus.Failed;
-                message = "The run stopped: " + e.Message + " (" + e.GetType().Name + "). Nothing more was written; the checkpoint stays where the last complete window left it.";
+                var ending = SyncRunEnding.Of(e, _cancellationToken,
+                    "What was not written is read again by the next run.",
+                    "Nothing more was written; the checkpoint stays where the last complete window left it.",
+                    "Nothing more was written; the checkpoint stays where the last complete window left it.");
+                status = ending.Status;
+                message = ending.Message;
             }
             return Finish(status, message);
         }
